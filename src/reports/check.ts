@@ -1,0 +1,586 @@
+/**
+ * Checking the inputs: every data row becomes a typed record or one or more problems, each naming
+ * its sheet and cell. Rows with a problem are left out of the records.
+ *
+ * This runs over up to a million device rows, so the row loops read cells through src/sec's coercers
+ * (number fast paths), cache repeated period / type / supplier cells, and allocate only the record.
+ */
+import { type MonthKey, formatMonthLong, lastDayOfMonthSerial, parseMonthKey, ymdFromSerial } from "../sec";
+// The per-cell readers come from their modules rather than the "../sec" barrel: in CommonJS output every
+// call through a re-export goes through a getter, which shows up over a million rows.
+import {
+  type CellProblem,
+  describeCellValue,
+  isBlankCell,
+  isCellProblem,
+  readCount,
+  readDate,
+  readInterrogated,
+  readMonth,
+  readText,
+  readYesNo,
+} from "../sec/coerce";
+import { normaliseEui64 } from "../sec/eui64";
+import { cellAddress, sheetReference } from "./address";
+import {
+  type DetectedInput,
+  type InputField,
+  type InputKind,
+  type SourceGrid,
+  INPUT_FIELDS,
+  fieldLabel,
+} from "./inputs";
+
+export interface Problem {
+  kind: InputKind;
+  sheet: string;
+  /** 0-based sheet row of the bad cell (the header row is grid.row). */
+  row: number;
+  /** 0-based sheet column of the bad cell. */
+  col: number;
+  /** A1 address without the sheet, e.g. "C12". */
+  address: string;
+  /** Names the sheet, the cell and the problem, e.g. `Devices!C12: "90-B3-XX" is not a valid Device ID …`. */
+  message: string;
+}
+
+/** One User's Service Requests for a month (summed over Service rows when there is a Service column). */
+export interface SrRecord {
+  period: MonthKey;
+  userId: string;
+  userName: string;
+  userRole: string;
+  forecast: number | null;
+  actual: number;
+  /** 0-based sheet row of the (first) source row. */
+  sourceRow: number;
+}
+
+export interface CsrRecord {
+  period: MonthKey;
+  subscriberId: string;
+  subscriberName: string;
+  forecast: number | null;
+  actual: number;
+  /** 0-based sheet row of the source row. */
+  sourceRow: number;
+}
+
+export interface DeviceRecord {
+  /** The month of the snapshot; the measurement date is its last day. */
+  period: MonthKey;
+  deviceId: string;
+  /** Upper case (ESME …) or "" when not given. */
+  deviceType: string;
+  /** Normalised EUI-64 when it is one, else the trimmed text; "" when not given. */
+  supplierId: string;
+  /** Serial, or null when not commissioned. */
+  commissioned: number | null;
+  /** Yes/no, or the serial of the first successful interrogation. */
+  interrogated: boolean | number;
+  recoveryAnchor: boolean;
+  issueSecurityCredentials: number;
+  updateSecurityCredentialsDevice: number;
+  updateSecurityCredentialsKrp: number;
+  /** 0-based sheet row of the source row. */
+  sourceRow: number;
+}
+
+export interface CheckedData {
+  /** Only rows with no problem. */
+  sr: SrRecord[];
+  csr: CsrRecord[];
+  devices: DeviceRecord[];
+  /** Every problem, in sheet / row / column order. */
+  problems: Problem[];
+  /** Rows left out because of a problem. */
+  badRowCount: number;
+  /** Every month in the records, sorted. */
+  months: MonthKey[];
+}
+
+export const USER_ROLES = ["IS", "ES", "GS", "ED", "GT", "RSA", "OU"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const USER_ROLE_NAMES: Record<UserRole, string> = {
+  IS: "Import Supplier",
+  ES: "Export Supplier",
+  GS: "Gas Supplier",
+  ED: "Electricity Distributor",
+  GT: "Gas Transporter",
+  RSA: "Registered Supplier Agent",
+  OU: "Other User",
+};
+export const DEVICE_TYPES = ["ESME", "GSME", "CHF", "GPF", "HCALCS", "PPMID", "IHD", "CAD"] as const;
+
+/** Role codes and full names (normalised like headers) -> code. */
+const ROLE_LOOKUP = new Map<string, string>();
+for (const role of USER_ROLES) {
+  ROLE_LOOKUP.set(role.toLowerCase(), role);
+  ROLE_LOOKUP.set(USER_ROLE_NAMES[role].toLowerCase().replace(/[^a-z]/g, ""), role);
+}
+const DEVICE_TYPE_SET = new Set<string>(DEVICE_TYPES);
+
+/** Earliest and latest plausible reporting years: catches numbers such as 201801 typed as a period. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+/** Problems for one run; rows and columns are sheet coordinates. */
+class ProblemLog {
+  readonly problems: Problem[] = [];
+  private readonly sheetOrder = new Map<string, number>();
+
+  add(kind: InputKind, source: SourceGrid, valuesRow: number, valuesCol: number, detail: string): void {
+    if (!this.sheetOrder.has(source.sheet)) this.sheetOrder.set(source.sheet, this.sheetOrder.size);
+    const row = source.row + valuesRow;
+    const col = source.col + valuesCol;
+    const address = cellAddress(row, col);
+    this.problems.push({
+      kind,
+      sheet: source.sheet,
+      row,
+      col,
+      address,
+      message: `${sheetReference(source.sheet)}!${address}: ${detail}`,
+    });
+  }
+
+  sorted(): Problem[] {
+    const order = this.sheetOrder;
+    return this.problems.sort(
+      (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col
+    );
+  }
+}
+
+function ddmmyyyy(serial: number): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${day < 10 ? "0" : ""}${day}/${month < 10 ? "0" : ""}${month}/${year}`;
+}
+
+/** Reads Period cells, remembering the last one: a column of a million equal periods costs one parse. */
+class PeriodReader {
+  private lastRaw: unknown = undefined;
+  private lastResult: MonthKey | CellProblem | null = null;
+  private lastDayCache = new Map<MonthKey, number>();
+
+  read(raw: unknown): MonthKey | CellProblem | null {
+    if (raw === this.lastRaw && raw !== undefined && !(raw instanceof Date)) return this.lastResult;
+    const result = this.parse(raw);
+    this.lastRaw = raw;
+    this.lastResult = result;
+    return result;
+  }
+
+  lastDay(period: MonthKey): number {
+    let day = this.lastDayCache.get(period);
+    if (day === undefined) {
+      day = lastDayOfMonthSerial(period);
+      this.lastDayCache.set(period, day);
+    }
+    return day;
+  }
+
+  private parse(raw: unknown): MonthKey | CellProblem | null {
+    const month = readMonth(raw);
+    if (month === null || isCellProblem(month)) return month;
+    const { year } = parseMonthKey(month);
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      return {
+        kind: "type",
+        message: `${describeCellValue(raw)} is not a reporting month (${formatMonthLong(month)})`,
+      };
+    }
+    return month;
+  }
+}
+
+/** Caches a text cell -> cleaned value for columns with few distinct values (types, suppliers, roles). */
+class TextReader {
+  private readonly cache = new Map<unknown, string | null>();
+  constructor(private readonly clean: (text: string) => string | null) {}
+
+  /** "" for blank, null for a value `clean` rejects. */
+  read(raw: unknown): string | null {
+    if (isBlankCell(raw)) return "";
+    const cached = this.cache.get(raw);
+    if (cached !== undefined) return cached;
+    const text = readText(raw) ?? "";
+    const cleaned = this.clean(text);
+    if (this.cache.size < 10000) this.cache.set(raw, cleaned);
+    return cleaned;
+  }
+}
+
+const cleanRole = (text: string): string | null =>
+  ROLE_LOOKUP.get(text.toLowerCase().replace(/[^a-z]/g, "")) ?? null;
+const cleanDeviceType = (text: string): string | null => {
+  const upper = text.toUpperCase();
+  return DEVICE_TYPE_SET.has(upper) ? upper : null;
+};
+const cleanSupplier = (text: string): string => normaliseEui64(text) ?? text;
+
+/** Shared state for one checkInputs run. */
+interface Run {
+  log: ProblemLog;
+  periods: PeriodReader;
+  months: Set<MonthKey>;
+  badRows: number;
+}
+
+/** Column indexes of a detected input; -1 where there is no column. */
+function columnOf(input: DetectedInput, field: InputField): number {
+  return input.columns[field] ?? -1;
+}
+
+function cell(row: unknown[], col: number): unknown {
+  return col < 0 ? null : row[col];
+}
+
+/** True when every mapped cell of the row is blank (trailing empty rows of a range). */
+function isBlankRow(row: unknown[], mapped: readonly number[]): boolean {
+  for (const col of mapped) if (!isBlankCell(row[col])) return false;
+  return true;
+}
+
+function mappedColumns(input: DetectedInput): number[] {
+  return Object.values(input.columns).filter((col): col is number => col !== undefined);
+}
+
+/** A grid missing required columns: one problem per missing column, all its rows left out. */
+function reportMissingColumns(input: DetectedInput, run: Run): void {
+  const { source } = input;
+  const width = source.values[0]?.length ?? 0;
+  for (const field of input.missing) {
+    const label = fieldLabel(input.kind, field);
+    run.log.add(input.kind, source, 0, width, `no "${label}" column: add a column headed "${label}"`);
+  }
+  const mapped = mappedColumns(input);
+  for (let index = 1; index < source.values.length; index++) {
+    if (!isBlankRow(source.values[index] ?? [], mapped)) run.badRows++;
+  }
+}
+
+/** Reads the Period cell; logs and returns null on a problem. */
+function periodCell(
+  input: DetectedInput,
+  run: Run,
+  row: unknown[],
+  index: number,
+  col: number
+): MonthKey | null {
+  const raw = row[col];
+  const period = run.periods.read(raw);
+  if (period === null) {
+    run.log.add(input.kind, input.source, index, col, "Period is missing");
+    return null;
+  }
+  if (isCellProblem(period)) {
+    run.log.add(input.kind, input.source, index, col, `Period: ${period.message}`);
+    return null;
+  }
+  return period;
+}
+
+/** Reads an EUI-64 ID cell; logs and returns null on a problem. */
+function idCell(
+  input: DetectedInput,
+  run: Run,
+  row: unknown[],
+  index: number,
+  col: number,
+  label: string
+): string | null {
+  const raw = row[col];
+  const id = normaliseEui64(raw);
+  if (id !== null) return id;
+  const detail = isBlankCell(raw)
+    ? `${label} is missing`
+    : `${describeCellValue(raw)} is not a valid ${label} (EUI-64, 16 hex digits)`;
+  run.log.add(input.kind, input.source, index, col, detail);
+  return null;
+}
+
+/** Reads a count cell (blank -> `blank`); logs and returns -1 on a problem. */
+function countCell(
+  input: DetectedInput,
+  run: Run,
+  row: unknown[],
+  index: number,
+  col: number,
+  field: InputField
+): number | null {
+  const value = readCount(row[col]);
+  if (value === null || typeof value === "number") return value;
+  run.log.add(input.kind, input.source, index, col, `${fieldLabel(input.kind, field)}: ${value.message}`);
+  return -1;
+}
+
+function checkSr(input: DetectedInput, run: Run, out: SrRecord[], seen: Map<string, SrSeen>): void {
+  const { source } = input;
+  const cPeriod = columnOf(input, "period");
+  const cId = columnOf(input, "userId");
+  const cName = columnOf(input, "userName");
+  const cRole = columnOf(input, "userRole");
+  const cForecast = columnOf(input, "forecast");
+  const cActual = columnOf(input, "actual");
+  const summing = columnOf(input, "service") >= 0;
+  const roles = new TextReader(cleanRole);
+  const mapped = mappedColumns(input);
+  for (let index = 1; index < source.values.length; index++) {
+    const row = source.values[index] ?? [];
+    if (isBlankRow(row, mapped)) continue;
+    const problemsBefore = run.log.problems.length;
+    const period = periodCell(input, run, row, index, cPeriod);
+    const userId = idCell(input, run, row, index, cId, "User ID");
+    const userName = readText(cell(row, cName)) ?? "";
+    const roleRaw = cell(row, cRole);
+    const userRole = roles.read(roleRaw);
+    if (userRole === null) {
+      run.log.add(
+        "sr",
+        source,
+        index,
+        cRole,
+        `${describeCellValue(roleRaw)} is not a User Role (IS, ES, GS, ED, GT, RSA or OU)`
+      );
+    }
+    const forecast = countCell(input, run, row, index, cForecast, "forecast");
+    const actual = countCell(input, run, row, index, cActual, "actual");
+    if (run.log.problems.length > problemsBefore || period === null || userId === null) {
+      run.badRows++;
+      continue;
+    }
+    const key = `${period}|${userId}`;
+    const earlier = seen.get(key);
+    if (earlier && !(summing && earlier.summing)) {
+      run.log.add(
+        "sr",
+        source,
+        index,
+        cId,
+        `duplicate row: User ${userId} already has a row for ${formatMonthLong(period)} (${earlier.at}); ` +
+          `add a Service column if rows are per Service Request Variant`
+      );
+      run.badRows++;
+      continue;
+    }
+    if (earlier) {
+      const record = out[earlier.index];
+      if (forecast !== null) record.forecast = (record.forecast ?? 0) + forecast;
+      record.actual += actual ?? 0;
+      if (record.userName === "") record.userName = userName;
+      if (record.userRole === "") record.userRole = userRole ?? "";
+      continue;
+    }
+    seen.set(key, {
+      index: out.length,
+      summing,
+      at: `${sheetReference(source.sheet)}!row ${source.row + index + 1}`,
+    });
+    run.months.add(period);
+    out.push({
+      period,
+      userId,
+      userName,
+      userRole: userRole ?? "",
+      forecast,
+      actual: actual ?? 0,
+      sourceRow: source.row + index,
+    });
+  }
+}
+
+interface SrSeen {
+  index: number;
+  summing: boolean;
+  at: string;
+}
+
+function checkCsr(input: DetectedInput, run: Run, out: CsrRecord[], seen: Map<string, string>): void {
+  const { source } = input;
+  const cPeriod = columnOf(input, "period");
+  const cId = columnOf(input, "subscriberId");
+  const cName = columnOf(input, "subscriberName");
+  const cForecast = columnOf(input, "forecast");
+  const cActual = columnOf(input, "actual");
+  const mapped = mappedColumns(input);
+  for (let index = 1; index < source.values.length; index++) {
+    const row = source.values[index] ?? [];
+    if (isBlankRow(row, mapped)) continue;
+    const problemsBefore = run.log.problems.length;
+    const period = periodCell(input, run, row, index, cPeriod);
+    const subscriberId = idCell(input, run, row, index, cId, "Subscriber ID");
+    const subscriberName = readText(cell(row, cName)) ?? "";
+    const forecast = countCell(input, run, row, index, cForecast, "forecast");
+    const actual = countCell(input, run, row, index, cActual, "actual");
+    if (run.log.problems.length > problemsBefore || period === null || subscriberId === null) {
+      run.badRows++;
+      continue;
+    }
+    const key = `${period}|${subscriberId}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      run.log.add(
+        "csr",
+        source,
+        index,
+        cId,
+        `duplicate row: Subscriber ${subscriberId} already has a row for ${formatMonthLong(period)} (${earlier})`
+      );
+      run.badRows++;
+      continue;
+    }
+    seen.set(key, `${sheetReference(source.sheet)}!row ${source.row + index + 1}`);
+    run.months.add(period);
+    out.push({
+      period,
+      subscriberId,
+      subscriberName,
+      forecast,
+      actual: actual ?? 0,
+      sourceRow: source.row + index,
+    });
+  }
+}
+
+/** Device ID -> sheet row (1-based, for messages) of its first row, per period. */
+type DeviceSeen = Map<MonthKey, Map<string, number>>;
+
+function checkDevices(input: DetectedInput, run: Run, out: DeviceRecord[], seen: DeviceSeen): void {
+  const { source, kind } = input;
+  const log = run.log;
+  const cPeriod = columnOf(input, "period");
+  const cId = columnOf(input, "deviceId");
+  const cType = columnOf(input, "deviceType");
+  const cSupplier = columnOf(input, "supplierId");
+  const cCommissioned = columnOf(input, "commissioned");
+  const cInterrogated = columnOf(input, "interrogated");
+  const cAnchor = columnOf(input, "recoveryAnchor");
+  const cIssue = columnOf(input, "issueSecurityCredentials");
+  const cDevice = columnOf(input, "updateSecurityCredentialsDevice");
+  const cKrp = columnOf(input, "updateSecurityCredentialsKrp");
+  const types = new TextReader(cleanDeviceType);
+  const suppliers = new TextReader(cleanSupplier);
+  const mapped = mappedColumns(input);
+  const values = source.values;
+  let lastPeriod: MonthKey | null = null;
+  let periodSeen: Map<string, number> | undefined;
+  for (let index = 1; index < values.length; index++) {
+    const row = values[index] ?? [];
+    // The ID cell is filled on almost every row, so the blank-row scan rarely runs.
+    if (isBlankCell(row[cId]) && isBlankRow(row, mapped)) continue;
+    const problemsBefore = log.problems.length;
+    const period = periodCell(input, run, row, index, cPeriod);
+    const deviceId = idCell(input, run, row, index, cId, "Device ID");
+    const typeRaw = cell(row, cType);
+    const deviceType = types.read(typeRaw);
+    if (deviceType === null) {
+      log.add(
+        kind,
+        source,
+        index,
+        cType,
+        `${describeCellValue(typeRaw)} is not a Device Type (${DEVICE_TYPES.join(", ")})`
+      );
+    }
+    const supplierId = suppliers.read(cell(row, cSupplier)) ?? "";
+    const commissioned = readDate(row[cCommissioned]);
+    if (isCellProblem(commissioned))
+      log.add(kind, source, index, cCommissioned, `Commissioned: ${commissioned.message}`);
+    const interrogated = readInterrogated(row[cInterrogated]);
+    if (isCellProblem(interrogated))
+      log.add(kind, source, index, cInterrogated, `Interrogated: ${interrogated.message}`);
+    const recoveryAnchor = readYesNo(row[cAnchor]);
+    if (isCellProblem(recoveryAnchor)) {
+      log.add(kind, source, index, cAnchor, `Recovery Trust Anchor: ${recoveryAnchor.message}`);
+    }
+    const issue = countCell(input, run, row, index, cIssue, "issueSecurityCredentials");
+    const updateDevice = countCell(input, run, row, index, cDevice, "updateSecurityCredentialsDevice");
+    const updateKrp = countCell(input, run, row, index, cKrp, "updateSecurityCredentialsKrp");
+    if (period !== null && typeof commissioned === "number") {
+      const measured = run.periods.lastDay(period);
+      if (commissioned > measured) {
+        log.add(
+          kind,
+          source,
+          index,
+          cCommissioned,
+          `Commissioned ${ddmmyyyy(commissioned)} is after the measurement date ${ddmmyyyy(measured)} ` +
+            `(the last day of ${formatMonthLong(period)})`
+        );
+      }
+    }
+    if (log.problems.length > problemsBefore || period === null || deviceId === null) {
+      run.badRows++;
+      continue;
+    }
+    if (period !== lastPeriod) {
+      lastPeriod = period;
+      periodSeen = seen.get(period);
+      if (periodSeen === undefined) {
+        periodSeen = new Map();
+        seen.set(period, periodSeen);
+      }
+      run.months.add(period);
+    }
+    const earlierRow = (periodSeen as Map<string, number>).get(deviceId);
+    if (earlierRow !== undefined) {
+      log.add(
+        kind,
+        source,
+        index,
+        cId,
+        `duplicate row: Device ${deviceId} already has a row for ${formatMonthLong(period)} (row ${earlierRow})`
+      );
+      run.badRows++;
+      continue;
+    }
+    (periodSeen as Map<string, number>).set(deviceId, source.row + index + 1);
+    out.push({
+      period,
+      deviceId,
+      deviceType: deviceType ?? "",
+      supplierId,
+      commissioned: commissioned as number | null,
+      interrogated: interrogated as boolean | number,
+      recoveryAnchor: recoveryAnchor as boolean,
+      issueSecurityCredentials: issue ?? 0,
+      updateSecurityCredentialsDevice: updateDevice ?? 0,
+      updateSecurityCredentialsKrp: updateKrp ?? 0,
+      sourceRow: source.row + index,
+    });
+  }
+}
+
+/** Checks every detected input; returns the clean records and every problem. */
+export function checkInputs(inputs: DetectedInput[]): CheckedData {
+  const run: Run = { log: new ProblemLog(), periods: new PeriodReader(), months: new Set(), badRows: 0 };
+  const sr: SrRecord[] = [];
+  const csr: CsrRecord[] = [];
+  const devices: DeviceRecord[] = [];
+  const srSeen = new Map<string, SrSeen>();
+  const csrSeen = new Map<string, string>();
+  const deviceSeen: DeviceSeen = new Map();
+  for (const input of inputs) {
+    if (input.missing.length > 0) {
+      reportMissingColumns(input, run);
+      continue;
+    }
+    if (input.kind === "sr") checkSr(input, run, sr, srSeen);
+    else if (input.kind === "csr") checkCsr(input, run, csr, csrSeen);
+    else checkDevices(input, run, devices, deviceSeen);
+  }
+  return {
+    sr,
+    csr,
+    devices,
+    problems: run.log.sorted(),
+    badRowCount: run.badRows,
+    months: [...run.months].sort(),
+  };
+}
+
+/** Labels of the required fields of a kind (for messages and the task pane). */
+export function requiredLabels(kind: InputKind): string[] {
+  return INPUT_FIELDS[kind].filter((info) => info.required).map((info) => info.label);
+}

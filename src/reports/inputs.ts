@@ -1,0 +1,289 @@
+/**
+ * Finding the input tables: which grid holds Service Requests, CSRs or Devices, and which column
+ * holds which field. Headers match case-insensitively, ignoring spaces and punctuation, with synonyms.
+ */
+
+/** A block of cells read by a host: an Excel table or a plain range whose first row is the header. */
+export interface SourceGrid {
+  /** Worksheet name. */
+  sheet: string;
+  /** Excel table name, if the grid is one. */
+  table?: string;
+  /** 0-based sheet row of the header row. */
+  row: number;
+  /** 0-based sheet column of the header row's first cell. */
+  col: number;
+  /** values[0] = headers; then data rows as the host gives them (numbers, text, booleans, null, "", Date). */
+  values: unknown[][];
+}
+
+export type InputKind = "sr" | "csr" | "devices";
+
+export type InputField =
+  | "period"
+  | "userId"
+  | "userName"
+  | "userRole"
+  | "service"
+  | "forecast"
+  | "actual"
+  | "subscriberId"
+  | "subscriberName"
+  | "deviceId"
+  | "deviceType"
+  | "supplierId"
+  | "commissioned"
+  | "interrogated"
+  | "recoveryAnchor"
+  | "issueSecurityCredentials"
+  | "updateSecurityCredentialsDevice"
+  | "updateSecurityCredentialsKrp";
+
+export interface DetectedInput {
+  kind: InputKind;
+  source: SourceGrid;
+  /** Field -> column index within values[] (not the sheet column). */
+  columns: Partial<Record<InputField, number>>;
+  /** Required fields with no column. */
+  missing: InputField[];
+  /** Data rows (values.length - 1). */
+  rowCount: number;
+}
+
+export interface InputFieldInfo {
+  field: InputField;
+  /** The header a person would write; used in messages. */
+  label: string;
+  required: boolean;
+}
+
+export const INPUT_FIELDS: Record<InputKind, InputFieldInfo[]> = {
+  sr: [
+    { field: "period", label: "Period", required: true },
+    { field: "userId", label: "User ID", required: true },
+    { field: "userName", label: "User Name", required: false },
+    { field: "userRole", label: "User Role", required: false },
+    { field: "service", label: "Service", required: false },
+    { field: "forecast", label: "Forecast", required: true },
+    { field: "actual", label: "Actual", required: true },
+  ],
+  csr: [
+    { field: "period", label: "Period", required: true },
+    { field: "subscriberId", label: "Subscriber ID", required: true },
+    { field: "subscriberName", label: "Subscriber Name", required: false },
+    { field: "forecast", label: "Forecast", required: true },
+    { field: "actual", label: "Actual", required: true },
+  ],
+  devices: [
+    { field: "period", label: "Period", required: true },
+    { field: "deviceId", label: "Device ID", required: true },
+    { field: "deviceType", label: "Device Type", required: false },
+    { field: "supplierId", label: "Supplier ID", required: false },
+    { field: "commissioned", label: "Commissioned", required: true },
+    { field: "interrogated", label: "Interrogated", required: true },
+    { field: "recoveryAnchor", label: "Recovery Trust Anchor", required: true },
+    { field: "issueSecurityCredentials", label: "Issue Security Credentials", required: true },
+    {
+      field: "updateSecurityCredentialsDevice",
+      label: "Update Security Credentials (Device)",
+      required: true,
+    },
+    { field: "updateSecurityCredentialsKrp", label: "Update Security Credentials (KRP)", required: true },
+  ],
+};
+
+/** The label of a field of a kind, as used in messages. */
+export function fieldLabel(kind: InputKind, field: InputField): string {
+  for (const info of INPUT_FIELDS[kind]) if (info.field === field) return info.label;
+  return field;
+}
+
+const PERIOD_SYNONYMS = ["period", "month", "reportingmonth", "reportingperiod", "monthofreport", "snapshot"];
+const FORECAST_SYNONYMS = [
+  "forecast",
+  "forecastvolume",
+  "forecastvolumes",
+  "forecasted",
+  "forecastedvolume",
+  "forecastcount",
+];
+const ACTUAL_SYNONYMS = ["actual", "actuals", "sent", "actualvolume", "actualvolumes", "actualcount"];
+
+/** Normalised header text (lower case, letters and digits only) -> field, per kind. */
+const SYNONYMS: Record<InputKind, Partial<Record<InputField, string[]>>> = {
+  sr: {
+    period: PERIOD_SYNONYMS,
+    userId: ["userid", "user", "useridentifier", "usereui64", "userideui64"],
+    userName: ["username", "name", "usersname"],
+    userRole: ["userrole", "role", "eligibleuserrole"],
+    service: [
+      "service",
+      "services",
+      "servicerequest",
+      "servicerequestvariant",
+      "servicerequesttype",
+      "srvariant",
+      "srv",
+      "variant",
+    ],
+    forecast: [...FORECAST_SYNONYMS, "srforecast", "srsforecast", "servicerequestforecast", "forecastsrs"],
+    actual: [...ACTUAL_SYNONYMS, "srsent", "srssent", "actualsrs", "servicerequestssent", "srsactual"],
+  },
+  csr: {
+    period: PERIOD_SYNONYMS,
+    subscriberId: [
+      "subscriberid",
+      "subscriber",
+      "authorisedsubscriber",
+      "authorisedsubscriberid",
+      "authorizedsubscriber",
+      "authorizedsubscriberid",
+      "subscribereui64",
+    ],
+    subscriberName: ["subscribername", "name", "authorisedsubscribername", "authorizedsubscribername"],
+    forecast: [...FORECAST_SYNONYMS, "csrforecast", "csrsforecast", "forecastcsrs"],
+    actual: [...ACTUAL_SYNONYMS, "csrsent", "csrssent", "csrs", "actualcsrs", "csrsactual"],
+  },
+  devices: {
+    period: PERIOD_SYNONYMS,
+    deviceId: ["deviceid", "device", "deviceeui64", "deviceidentifier", "deviceideui64"],
+    deviceType: ["devicetype", "type"],
+    supplierId: ["supplierid", "supplier", "supplieruserid", "energysupplier", "responsiblesupplier"],
+    commissioned: [
+      "commissioned",
+      "commissioneddate",
+      "datecommissioned",
+      "commissioningdate",
+      "commissionedon",
+      "commissionedat",
+    ],
+    interrogated: [
+      "interrogated",
+      "interrogation",
+      "dccinterrogation",
+      "interrogateddate",
+      "dateinterrogated",
+      "interrogationdate",
+      "successfulinterrogation",
+      "successfuldccinterrogation",
+      "firstinterrogation",
+      "firstsuccessfulinterrogation",
+    ],
+    recoveryAnchor: [
+      "recoverytrustanchor",
+      "recoveryanchor",
+      "rta",
+      "recoverytrustanchorcell",
+      "recoverytrustanchorpopulated",
+      "recoveryanchorpopulated",
+    ],
+    issueSecurityCredentials: ["issuesecuritycredentials", "srv617", "issuesc", "issuesecuritycredential"],
+    updateSecurityCredentialsDevice: [
+      "updatesecuritycredentialsdevice",
+      "srv6152",
+      "updatescdevice",
+      "updatesecuritycredentialdevice",
+    ],
+    updateSecurityCredentialsKrp: [
+      "updatesecuritycredentialskrp",
+      "srv6151",
+      "updatesckrp",
+      "updatesecuritycredentialkrp",
+    ],
+  },
+};
+
+/** SRV codes found anywhere in a header, e.g. "Issue Security Credentials (SRV 6.17) count". */
+const SRV_CODES: [string, InputField][] = [
+  ["srv6152", "updateSecurityCredentialsDevice"],
+  ["srv6151", "updateSecurityCredentialsKrp"],
+  ["srv617", "issueSecurityCredentials"],
+];
+
+const LOOKUP: Record<InputKind, Map<string, InputField>> = {
+  sr: buildLookup("sr"),
+  csr: buildLookup("csr"),
+  devices: buildLookup("devices"),
+};
+
+function buildLookup(kind: InputKind): Map<string, InputField> {
+  const lookup = new Map<string, InputField>();
+  const synonyms = SYNONYMS[kind];
+  for (const { field } of INPUT_FIELDS[kind]) {
+    for (const synonym of synonyms[field] ?? []) lookup.set(synonym, field);
+  }
+  return lookup;
+}
+
+/** Lower case, letters and digits only: "User Id" -> "userid", "SRV 6.15.2" -> "srv6152". */
+export function normaliseHeader(header: unknown): string {
+  if (typeof header !== "string" && typeof header !== "number") return "";
+  return String(header)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+function fieldOfHeader(kind: InputKind, header: unknown): InputField | undefined {
+  const lookup = LOOKUP[kind];
+  const whole = normaliseHeader(header);
+  if (whole === "") return undefined;
+  const exact = lookup.get(whole);
+  if (exact) return exact;
+  if (typeof header === "string" && header.includes("(")) {
+    // "Commissioned (date)" -> "commissioned"; tried after the whole text so "(Device)" still counts.
+    const outside = lookup.get(normaliseHeader(header.replace(/\([^)]*\)/g, "")));
+    if (outside) return outside;
+  }
+  if (kind === "devices") {
+    for (const [code, field] of SRV_CODES) if (whole.includes(code)) return field;
+  }
+  return undefined;
+}
+
+/** Field -> index in `headers` for one kind. When two columns match a field, the first wins. */
+export function mapColumns(kind: InputKind, headers: unknown[]): Partial<Record<InputField, number>> {
+  const columns: Partial<Record<InputField, number>> = {};
+  for (let index = 0; index < headers.length; index++) {
+    const field = fieldOfHeader(kind, headers[index]);
+    if (field !== undefined && columns[field] === undefined) columns[field] = index;
+  }
+  return columns;
+}
+
+function missingFields(kind: InputKind, columns: Partial<Record<InputField, number>>): InputField[] {
+  return INPUT_FIELDS[kind]
+    .filter((info) => info.required && columns[info.field] === undefined)
+    .map((info) => info.field);
+}
+
+/** The kind of a grid from its headers: Devices (device ID + commissioned), else CSR (subscriber ID), else SR (user ID). */
+function kindOfHeaders(
+  headers: unknown[]
+): { kind: InputKind; columns: Partial<Record<InputField, number>> } | null {
+  const devices = mapColumns("devices", headers);
+  if (devices.deviceId !== undefined && devices.commissioned !== undefined)
+    return { kind: "devices", columns: devices };
+  const csr = mapColumns("csr", headers);
+  if (csr.subscriberId !== undefined) return { kind: "csr", columns: csr };
+  const sr = mapColumns("sr", headers);
+  if (sr.userId !== undefined) return { kind: "sr", columns: sr };
+  return null;
+}
+
+/** The best kind for each grid; grids that match no kind are left out. */
+export function detectInputs(grids: SourceGrid[]): DetectedInput[] {
+  const detected: DetectedInput[] = [];
+  for (const source of grids) {
+    if (source.values.length === 0) continue;
+    const match = kindOfHeaders(source.values[0]);
+    if (!match) continue;
+    detected.push({
+      kind: match.kind,
+      source,
+      columns: match.columns,
+      missing: missingFields(match.kind, match.columns),
+      rowCount: source.values.length - 1,
+    });
+  }
+  return detected;
+}
