@@ -170,6 +170,8 @@ class SheetBuilder {
       fill: classification === "WHITE" ? "#FFFFFF" : AMBER,
       horizontalAlignment: "Left",
     });
+    // Frozen, so the title and the classification marking stay on screen over a long table.
+    this.layout.freezeRows = row + 1;
   }
 
   /** An Excel table (header + rows) at the next row; leaves a blank row after it. */

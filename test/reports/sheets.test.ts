@@ -127,6 +127,11 @@ describe("SR sheet", () => {
     expect(labelled(srSheet, "Classification").value).toBe("AMBER: SEC Panel only");
   });
 
+  it("freezes the header block so the classification stays on screen", () => {
+    const classificationRow = labelled(srSheet, "Classification").row;
+    expect(srSheet.freezeRows).toBe(classificationRow + 1);
+  });
+
   it("puts the summary figures above the tables", () => {
     expect(labelled(srSheet, "Total forecast").value).toBe(550);
     expect(labelled(srSheet, "Total actual").value).toBe(598);

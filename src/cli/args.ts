@@ -1,0 +1,113 @@
+/** Command-line options of the headless runner. */
+import type { ReportChoice } from "../reports";
+
+export interface CliOptions {
+  help: boolean;
+  /** Input workbook; undefined = the bundled sample. */
+  input?: string;
+  /** "YYYY-MM"; undefined = the latest month in the data. */
+  period?: string;
+  /** Output file; undefined = beside the input, named for the period. */
+  out?: string;
+  redactCsr: boolean;
+  /** Reports chosen with --only; undefined = every report whose input is present. */
+  only?: ReportChoice[];
+  /** Replace an existing output file. */
+  replace: boolean;
+}
+
+/** A mistake on the command line; the message is one line. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const USAGE = `Usage: npm run report -- [input.xlsx] [options]
+
+Builds the DCC monthly reports for the SEC Panel from a workbook of Service Request, CSR and
+Devices tables, and writes them to a new workbook. With no input, runs on examples/sample-input.xlsx.
+
+Options:
+  --period YYYY-MM   month to report (default: the latest month in the data)
+  --out FILE         output workbook (default: DCC-reports-YYYY-MM.xlsx beside the input)
+  --only LIST        reports to build, comma-separated from sr,csr,pci (default: every report with input)
+  --redact-csr       replace Subscriber names and IDs with "Subscriber 1", "Subscriber 2", ... (SEC L8.10)
+  --replace          replace the output file if it exists (the input is never overwritten)
+  --help             show this help
+
+Exit status: 0 written; 1 usage or file error; 2 the input has problems (each printed; nothing written).`;
+
+const REPORT_CHOICES: readonly ReportChoice[] = ["sr", "csr", "pci"];
+const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function parseOnly(text: string): ReportChoice[] {
+  const chosen: ReportChoice[] = [];
+  for (const part of text.split(",")) {
+    const name = part.trim().toLowerCase();
+    const choice = REPORT_CHOICES.find((candidate) => candidate === name);
+    if (choice === undefined) {
+      throw new UsageError(`--only: unknown report "${part.trim()}" (choose from sr, csr, pci)`);
+    }
+    if (!chosen.includes(choice)) chosen.push(choice);
+  }
+  return chosen;
+}
+
+/** Parses argv (without node and the script). Accepts `--name value` and `--name=value`. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { help: false, redactCsr: false, replace: false };
+  const positional: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (!arg.startsWith("--") || arg === "--") {
+      if (arg !== "--") positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf("=");
+    const name = equals >= 0 ? arg.slice(0, equals) : arg;
+    const inline = equals >= 0 ? arg.slice(equals + 1) : undefined;
+    const takeValue = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${name} needs a value`);
+      index++;
+      return next;
+    };
+    const noValue = (): void => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+    };
+    switch (name) {
+      case "--help":
+        noValue();
+        options.help = true;
+        break;
+      case "--period": {
+        const period = takeValue();
+        if (!PERIOD_PATTERN.test(period))
+          throw new UsageError(`--period: "${period}" is not a month as YYYY-MM`);
+        options.period = period;
+        break;
+      }
+      case "--out":
+        options.out = takeValue();
+        if (options.out === "") throw new UsageError("--out needs a file name");
+        break;
+      case "--only":
+        options.only = parseOnly(takeValue());
+        break;
+      case "--redact-csr":
+        noValue();
+        options.redactCsr = true;
+        break;
+      case "--replace":
+        noValue();
+        options.replace = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${name} (see --help)`);
+    }
+  }
+  if (positional.length > 1)
+    throw new UsageError(`expected one input file, got ${positional.length}: ${positional.join(" ")}`);
+  options.input = positional[0];
+  return options;
+}

@@ -1,0 +1,288 @@
+/**
+ * The headless runner: .xlsx in, report workbook out, with the same src/reports code as the task
+ * pane. Exit status: 0 written, 1 usage or file error, 2 bad input (every problem printed, nothing written).
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import {
+  buildReportLayouts,
+  checkInputs,
+  detectInputs,
+  latestMonth,
+  type CellValue,
+  type CheckedData,
+  type DetectedInput,
+  type InputKind,
+  type ReportChoice,
+  type SheetLayout,
+  type TableSpec,
+} from "../reports";
+import { USAGE, UsageError, parseArgs, type CliOptions } from "./args";
+import { readXlsxGrids } from "./read-xlsx";
+import { writeLayoutsXlsx } from "./write-xlsx";
+
+export interface CliIo {
+  /** One line to standard output. */
+  out(line: string): void;
+  /** One line to standard error. */
+  err(line: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** The bundled sample workbook (written by `npm run examples`). */
+export const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sample-input.xlsx");
+
+/** Inputs of more rows than this get progress lines on stderr. */
+export const PROGRESS_THRESHOLD = 100_000;
+
+const INPUT_OF_REPORT: Record<ReportChoice, { kind: InputKind; label: string }> = {
+  sr: { kind: "sr", label: "Service Requests" },
+  csr: { kind: "csr", label: "CSRs" },
+  pci: { kind: "devices", label: "Devices" },
+};
+
+/** A failure with a one-line message and an exit status. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number
+  ) {
+    super(message);
+  }
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-GB");
+}
+
+/** Default output: beside the input, named for the period. */
+export function defaultOutputPath(input: string, period: string): string {
+  return path.join(path.dirname(input), `DCC-reports-${period}.xlsx`);
+}
+
+/**
+ * The default output, or the first free "… (2).xlsx", "… (3).xlsx" beside it: a default never replaces
+ * an earlier run's reports, and running twice just works (as Excel gives new sheets free names).
+ */
+async function freeDefaultOutputPath(input: string, period: string): Promise<string> {
+  const first = defaultOutputPath(input, period);
+  let candidate = first;
+  for (let n = 2; await statOrNull(candidate); n++) {
+    candidate = first.replace(/\.xlsx$/, ` (${n}).xlsx`);
+  }
+  return candidate;
+}
+
+async function statOrNull(file: string): Promise<import("fs").Stats | null> {
+  try {
+    return await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** The rows of a table as the layout writes them (data rows only). */
+export function tableRows(layout: SheetLayout, table: TableSpec): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let row = table.row + 1; row <= table.row + table.rowCount; row++) {
+    const cells: CellValue[] = new Array<CellValue>(table.headers.length).fill(null);
+    for (const block of layout.values) {
+      const offset = row - block.row;
+      if (offset < 0 || offset >= block.values.length) continue;
+      const values = block.values[offset];
+      for (let col = 0; col < table.headers.length; col++) {
+        const index = table.col + col - block.col;
+        if (index >= 0 && index < values.length && values[index] !== null) cells[col] = values[index];
+      }
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function statusSummary(layout: SheetLayout, table: TableSpec | undefined): string {
+  if (!table || table.rowCount === 0) return "";
+  const statusCol = table.headers.indexOf("Status");
+  if (statusCol < 0) return "";
+  const counts = new Map<string, number>();
+  for (const row of tableRows(layout, table)) {
+    const status = String(row[statusCol]);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+  }
+  return ` (${[...counts].map(([status, n]) => `${status} ${count(n)}`).join(", ")})`;
+}
+
+/** One line per report sheet for stdout. */
+export function reportSummary(layout: SheetLayout): string {
+  // Table names are the prefix then the month: SR_2018_01, SR_Exceptions_2018_01.
+  const byPrefix = (prefix: string): TableSpec | undefined =>
+    layout.tables.find(
+      (table) => table.name.startsWith(prefix) && /^\d{4}_\d{2}$/.test(table.name.slice(prefix.length))
+    );
+  switch (layout.kind) {
+    case "sr":
+    case "csr": {
+      const prefix = layout.kind === "sr" ? "SR_" : "CSR_";
+      const all = byPrefix(prefix);
+      const exceptions = byPrefix(`${prefix}Exceptions_`);
+      const parties = layout.kind === "sr" ? "Users" : "Subscribers";
+      return (
+        `${layout.name}: ${count(all?.rowCount ?? 0)} ${parties}, ` +
+        `${count(exceptions?.rowCount ?? 0)} exceptions${statusSummary(layout, exceptions)}`
+      );
+    }
+    case "pci": {
+      const listed = byPrefix("PCI_");
+      const trend = byPrefix("PCI_Trend_");
+      let change = "";
+      if (trend && trend.rowCount > 0) {
+        const last = tableRows(layout, trend)[trend.rowCount - 1];
+        const added = last[trend.headers.indexOf("Added")];
+        const removed = last[trend.headers.indexOf("Removed")];
+        if (typeof added === "number" && typeof removed === "number") {
+          change = `, ${count(added)} added, ${count(removed)} removed`;
+        }
+      }
+      return `${layout.name}: ${count(listed?.rowCount ?? 0)} devices listed${change}`;
+    }
+    case "cover":
+      return `${layout.name}: cover paper (${layout.classification})`;
+  }
+}
+
+function chooseReports(options: CliOptions, inputs: DetectedInput[], input: string): ReportChoice[] {
+  const present = new Set(inputs.map((detected) => detected.kind));
+  if (options.only) {
+    for (const report of options.only) {
+      const needed = INPUT_OF_REPORT[report];
+      if (!present.has(needed.kind)) {
+        throw new CliFailure(`--only ${report}: no ${needed.label} table found in ${input}`, EXIT_BAD_INPUT);
+      }
+    }
+    return options.only;
+  }
+  return (["sr", "csr", "pci"] as const).filter((report) => present.has(INPUT_OF_REPORT[report].kind));
+}
+
+/** Progress lines on stderr, only for large inputs, with the seconds since the start. */
+class Progress {
+  private readonly started = Date.now();
+  enabled = false;
+
+  constructor(private readonly io: CliIo) {}
+
+  line(text: string, force = false): void {
+    if (this.enabled || force) this.io.err(`${text} (${((Date.now() - this.started) / 1000).toFixed(1)} s)`);
+  }
+}
+
+interface LoadedInput {
+  data: CheckedData;
+  reports: ReportChoice[];
+}
+
+/**
+ * Reads and checks the input. The grids die with this call, so that only the checked records stay
+ * in memory while the reports are built and written.
+ */
+async function loadInput(input: string, options: CliOptions, progress: Progress): Promise<LoadedInput> {
+  let grids;
+  try {
+    grids = await readXlsxGrids(input, {
+      progressEvery: PROGRESS_THRESHOLD,
+      onProgress: ({ sheet, rowsRead }) => progress.line(`Reading ${sheet}: ${count(rowsRead)} rows`, true),
+    });
+  } catch (error) {
+    throw new CliFailure(
+      `cannot read ${input} as an .xlsx workbook: ${(error as Error).message}`,
+      EXIT_USAGE
+    );
+  }
+  const inputs = detectInputs(grids);
+  if (inputs.length === 0) {
+    throw new CliFailure(
+      `no input tables found in ${input}: each needs a header row with User ID, Subscriber ID or Device ID and Commissioned`,
+      EXIT_BAD_INPUT
+    );
+  }
+  const totalRows = inputs.reduce((sum, detected) => sum + detected.rowCount, 0);
+  progress.enabled = totalRows > PROGRESS_THRESHOLD;
+  const reports = chooseReports(options, inputs, input);
+  progress.line(`Checking ${count(totalRows)} rows`);
+  return { data: checkInputs(inputs), reports };
+}
+
+async function run(options: CliOptions, io: CliIo): Promise<number> {
+  const input = path.resolve(options.input ?? SAMPLE_INPUT);
+  const inputStat = await statOrNull(input);
+  if (!inputStat) throw new CliFailure(`input file not found: ${input}`, EXIT_USAGE);
+  if (!inputStat.isFile()) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
+
+  const progress = new Progress(io);
+  const { data, reports } = await loadInput(input, options, progress);
+  if (data.problems.length > 0) {
+    for (const problem of data.problems) io.err(problem.message);
+    const n = data.problems.length;
+    io.err(`${count(n)} ${n === 1 ? "problem" : "problems"} in ${input}; nothing written.`);
+    return EXIT_BAD_INPUT;
+  }
+
+  const period = options.period ?? latestMonth(data);
+  if (period === null) throw new CliFailure(`no data rows in ${input}`, EXIT_BAD_INPUT);
+  if (!data.months.includes(period)) {
+    const months =
+      data.months.length > 0 ? `${data.months[0]} to ${data.months[data.months.length - 1]}` : "none";
+    throw new CliFailure(`period ${period} is not in the data (months in ${input}: ${months})`, EXIT_USAGE);
+  }
+
+  const out = path.resolve(options.out ?? (await freeDefaultOutputPath(input, period)));
+  const outStat = await statOrNull(out);
+  if (out === input || (outStat && outStat.dev === inputStat.dev && outStat.ino === inputStat.ino)) {
+    throw new CliFailure(`refusing to overwrite the input ${input}: choose another --out`, EXIT_USAGE);
+  }
+  if (outStat && !options.replace) {
+    throw new CliFailure(`output file already exists: ${out} (use --replace to replace it)`, EXIT_USAGE);
+  }
+  if (!(await statOrNull(path.dirname(out)))?.isDirectory()) {
+    throw new CliFailure(`output folder not found: ${path.dirname(out)}`, EXIT_USAGE);
+  }
+
+  progress.line(`Building reports for ${period}`);
+  const layouts = buildReportLayouts(data, { period, reports, redactCsr: options.redactCsr });
+  progress.line(`Writing ${layouts.length} sheets to ${out}`);
+  try {
+    await writeLayoutsXlsx(layouts, out);
+  } catch (error) {
+    throw new CliFailure(`cannot write ${out}: ${(error as Error).message}`, EXIT_USAGE);
+  }
+  progress.line("Done");
+  io.out(out);
+  for (const layout of layouts) io.out(reportSummary(layout));
+  return EXIT_OK;
+}
+
+/** Runs the CLI on argv (without node and the script); returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const options = parseArgs(argv);
+    if (options.help) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    return await run(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliFailure) {
+      io.err(`error: ${error.message}`);
+      return error.status;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Renders sheet layouts into an .xlsx file with ExcelJS's streaming writer, so that a report with a
+ * million-row table is written row by row in bounded memory. This is a translator only: every value,
+ * format, table and colour comes from the layout (src/reports), nothing is decided here.
+ */
+import * as ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { cellAddress } from "../reports";
+import type { CellStyle, CellValue, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
+import { createStreamingWorkbook } from "./xlsx-tables";
+
+/** What the writer needs of a sheet: a report layout, or any sheet described the same way. */
+export type WritableSheet = Pick<
+  SheetLayout,
+  "name" | "values" | "styles" | "tables" | "conditionalFormats" | "charts" | "columnWidths" | "freezeRows"
+> & { tabColor?: string };
+
+export interface WriteXlsxOptions {
+  /** Creation/modification date stored in the file (and on its zip entries): fixes it for reproducible files. */
+  fixedDate?: Date;
+}
+
+/**
+ * ExcelJS cannot write charts. Where a layout has a chart, this note goes in the cell the chart would
+ * cover (or just above its data) so a person can draw it in one step.
+ */
+export function chartNoteText(title: string, sourceRange: string): string {
+  return `Chart data: select ${sourceRange} and Insert > Chart (${title})`;
+}
+
+const NOTE_STYLE: CellStyle = { italic: true, fontColor: "#595959" };
+const DEFAULT_FONT = { name: "Calibri", family: 2, size: 11 };
+
+function argb(colour: string): string {
+  return "FF" + colour.replace(/^#/, "").toUpperCase();
+}
+
+/** One CellStyle (already merged) -> an ExcelJS style. */
+export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const result: Partial<ExcelJS.Style> = {};
+  if (style.numberFormat !== undefined) result.numFmt = style.numberFormat;
+  if (
+    style.bold !== undefined ||
+    style.italic !== undefined ||
+    style.fontSize !== undefined ||
+    style.fontColor !== undefined
+  ) {
+    result.font = {
+      ...DEFAULT_FONT,
+      size: style.fontSize ?? DEFAULT_FONT.size,
+      bold: style.bold,
+      italic: style.italic,
+      color: style.fontColor === undefined ? undefined : { argb: argb(style.fontColor) },
+    };
+  }
+  if (style.fill !== undefined) {
+    result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  }
+  if (style.wrap !== undefined || style.horizontalAlignment !== undefined) {
+    const horizontal = style.horizontalAlignment;
+    result.alignment = {
+      wrapText: style.wrap,
+      vertical: style.wrap ? "top" : undefined,
+      horizontal:
+        horizontal === undefined
+          ? undefined
+          : horizontal === "Left"
+            ? "left"
+            : horizontal === "Center"
+              ? "center"
+              : "right",
+    };
+  }
+  return result;
+}
+
+function blockRowCount(block: ValueBlock): number {
+  return block.values.length;
+}
+
+function insideBlock(blocks: readonly ValueBlock[], row: number, col: number): boolean {
+  return blocks.some(
+    (block) =>
+      row >= block.row &&
+      row < block.row + block.values.length &&
+      col >= block.col &&
+      col < block.col + (block.values[0]?.length ?? 0)
+  );
+}
+
+/** The values, styles and table header cells of a sheet, with the chart notes added. */
+function sheetContent(sheet: WritableSheet): { blocks: ValueBlock[]; styles: StyledRange[] } {
+  const blocks: ValueBlock[] = [...sheet.values];
+  const styles: StyledRange[] = [];
+  for (const table of sheet.tables) {
+    // The table's header cells must hold exactly its column names.
+    blocks.push({ row: table.row, col: table.col, values: [table.headers] });
+    table.columnFormats.forEach((format, index) => {
+      if (format === null || table.rowCount === 0) return;
+      styles.push({
+        row: table.row + 1,
+        col: table.col + index,
+        rowCount: table.rowCount,
+        colCount: 1,
+        style: { numberFormat: format },
+      });
+    });
+  }
+  styles.push(...sheet.styles);
+  for (const chart of sheet.charts) {
+    const { source, anchor } = chart;
+    const range = `${cellAddress(source.row, source.col)}:${cellAddress(
+      source.row + source.rowCount - 1,
+      source.col + source.colCount - 1
+    )}`;
+    const candidates = [
+      { row: anchor.row, col: anchor.col },
+      { row: source.row - 1, col: source.col },
+      { row: source.row, col: source.col + source.colCount },
+    ];
+    const spot = candidates.find((cell) => cell.row >= 0 && !insideBlock(blocks, cell.row, cell.col)) ?? {
+      row: anchor.row,
+      col: anchor.col,
+    };
+    blocks.push({ row: spot.row, col: spot.col, values: [[chartNoteText(chart.title, range)]] });
+    styles.push({ row: spot.row, col: spot.col, rowCount: 1, colCount: 1, style: NOTE_STYLE });
+  }
+  return { blocks, styles };
+}
+
+/** Rows where the set of blocks or styled ranges covering a row changes, sorted. */
+function boundaries(blocks: readonly ValueBlock[], styles: readonly StyledRange[]): number[] {
+  const rows = new Set<number>();
+  for (const block of blocks) {
+    rows.add(block.row);
+    rows.add(block.row + blockRowCount(block));
+  }
+  for (const range of styles) {
+    rows.add(range.row);
+    rows.add(range.row + range.rowCount);
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+/**
+ * Merged ExcelJS styles, one object per distinct combination of styled ranges: ExcelJS caches a
+ * style id per style object, so reusing objects keeps a million styled cells cheap.
+ */
+class StyleCache {
+  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(ranges: readonly StyledRange[], indexes: readonly number[]): Partial<ExcelJS.Style> {
+    const key = indexes.join(",");
+    let style = this.cache.get(key);
+    if (style === undefined) {
+      const merged: CellStyle = {};
+      for (const index of indexes) Object.assign(merged, ranges[index].style);
+      style = excelStyle(merged);
+      this.cache.set(key, style);
+    }
+    return style;
+  }
+}
+
+function writeSheetRows(
+  worksheet: ExcelJS.Worksheet,
+  blocks: readonly ValueBlock[],
+  styles: readonly StyledRange[]
+): void {
+  const cuts = boundaries(blocks, styles);
+  const styleCache = new StyleCache();
+  for (let segment = 0; segment + 1 < cuts.length; segment++) {
+    const start = cuts[segment];
+    const end = cuts[segment + 1];
+    const activeBlocks = blocks.filter(
+      (block) => block.row <= start && start < block.row + blockRowCount(block)
+    );
+    const activeStyleIndexes: number[] = [];
+    styles.forEach((range, index) => {
+      if (range.row <= start && start < range.row + range.rowCount) activeStyleIndexes.push(index);
+    });
+    if (activeBlocks.length === 0 && activeStyleIndexes.length === 0) continue;
+
+    // The style of each styled column in this segment (constant across its rows).
+    const columnStyles = new Map<number, number[]>();
+    for (const index of activeStyleIndexes) {
+      const range = styles[index];
+      for (let col = range.col; col < range.col + range.colCount; col++) {
+        const list = columnStyles.get(col);
+        if (list) list.push(index);
+        else columnStyles.set(col, [index]);
+      }
+    }
+    const styledColumns = [...columnStyles].map(([col, indexes]) => ({
+      col,
+      style: styleCache.get(styles, indexes),
+    }));
+
+    for (let row = start; row < end; row++) {
+      const excelRow = worksheet.getRow(row + 1);
+      for (const block of activeBlocks) {
+        const values: CellValue[] = block.values[row - block.row];
+        for (let offset = 0; offset < values.length; offset++) {
+          const value = values[offset];
+          // Strings are set as plain values: ExcelJS writes them as shared strings, never as formulas.
+          if (value !== null && value !== undefined) excelRow.getCell(block.col + offset + 1).value = value;
+        }
+      }
+      for (const { col, style } of styledColumns) excelRow.getCell(col + 1).style = style;
+      excelRow.commit();
+    }
+  }
+}
+
+function addConditionalFormats(
+  worksheet: ExcelJS.Worksheet,
+  sheet: WritableSheet,
+  priority: { next: number }
+): void {
+  for (const format of sheet.conditionalFormats) {
+    if (format.rowCount <= 0 || format.colCount <= 0) continue;
+    const topLeft = cellAddress(format.row, format.col);
+    const ref = `${topLeft}:${cellAddress(format.row + format.rowCount - 1, format.col + format.colCount - 1)}`;
+    const text = format.text.replace(/"/g, '""');
+    worksheet.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "expression",
+          // Relative to the top-left cell, as Excel stores it: exact (case-insensitive) text match.
+          formulae: [`${topLeft}="${text}"`],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(format.fill) } },
+            font: { color: { argb: argb(format.fontColor) } },
+          },
+          priority: priority.next++,
+        },
+      ],
+    });
+  }
+}
+
+/** Writes sheets to `filePath` (creating or truncating it). Use writeFileAtomically around it. */
+export async function writeSheetsXlsx(
+  sheets: readonly WritableSheet[],
+  filePath: string,
+  options: WriteXlsxOptions = {}
+): Promise<void> {
+  const { workbook, tables } = createStreamingWorkbook(filePath, { entryDate: options.fixedDate });
+  workbook.creator = "DCC SEC reporting";
+  workbook.lastModifiedBy = "DCC SEC reporting";
+  if (options.fixedDate) {
+    workbook.created = options.fixedDate;
+    workbook.modified = options.fixedDate;
+  }
+  const priority = { next: 1 };
+
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name, {
+      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+      views:
+        sheet.freezeRows > 0
+          ? [
+              {
+                state: "frozen",
+                xSplit: 0,
+                ySplit: sheet.freezeRows,
+                topLeftCell: cellAddress(sheet.freezeRows, 0),
+              },
+            ]
+          : [],
+    });
+    if (sheet.columnWidths.length > 0) worksheet.columns = sheet.columnWidths.map((width) => ({ width }));
+    tables.addTables(worksheet, sheet.tables);
+    addConditionalFormats(worksheet, sheet, priority);
+    const { blocks, styles } = sheetContent(sheet);
+    writeSheetRows(worksheet, blocks, styles);
+    worksheet.commit();
+  }
+  await workbook.commit();
+}
+
+/**
+ * Runs `write` on a temporary file in the target's directory, then renames it over the target, so a
+ * crash never leaves half a workbook under the target's name.
+ */
+export async function writeFileAtomically(
+  target: string,
+  write: (tempPath: string) => Promise<void>
+): Promise<void> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`
+  );
+  try {
+    await write(temp);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Writes report layouts to `target` atomically. */
+export async function writeLayoutsXlsx(
+  layouts: readonly SheetLayout[],
+  target: string,
+  options: WriteXlsxOptions = {}
+): Promise<void> {
+  await writeFileAtomically(target, (temp) => writeSheetsXlsx(layouts, temp, options));
+}

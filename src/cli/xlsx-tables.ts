@@ -1,0 +1,142 @@
+/**
+ * Excel tables for ExcelJS's streaming WorkbookWriter.
+ *
+ * ExcelJS 4.4 writes tables only from its in-memory Workbook, which holds every cell as an object: a
+ * million-row PCI table would need gigabytes. The streaming writer keeps memory bounded but has no
+ * `addTable`, so this module adds the three parts a table needs to the package it writes:
+ * `xl/tables/tableN.xml`, a `table` relationship plus `<tableParts>` in the sheet, and a content-type
+ * override. It reaches into the writer's internals (named below) in this one place only.
+ */
+import * as ExcelJS from "exceljs";
+import { cellAddress } from "../reports";
+
+const TABLE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** The parts of ExcelJS 4.4's streaming WorkbookWriter used here. */
+interface WorkbookWriterInternals {
+  zip: { append(source: unknown, data: { name: string; date?: Date }): unknown };
+}
+
+/** The parts of ExcelJS 4.4's streaming WorksheetWriter used here. */
+interface WorksheetWriterInternals {
+  _sheetRelsWriter: { addRelationship(relationship: { Target: string; Type: string }): string };
+  _writeCloseWorksheet(): void;
+  _write(text: string): void;
+}
+
+/** One table on a streamed sheet: header row at `row` (0-based), `rowCount` data rows (0 allowed). */
+export interface StreamedTable {
+  name: string;
+  row: number;
+  col: number;
+  headers: string[];
+  rowCount: number;
+  style: string;
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** The A1 range a table covers. Excel keeps one (empty) data row in a table with no rows. */
+export function tableRef(table: StreamedTable): string {
+  const lastRow = table.row + Math.max(table.rowCount, 1);
+  const lastCol = table.col + table.headers.length - 1;
+  return `${cellAddress(table.row, table.col)}:${cellAddress(lastRow, lastCol)}`;
+}
+
+function tableXml(table: StreamedTable, id: number): string {
+  const ref = tableRef(table);
+  const columns = table.headers
+    .map((header, index) => `<tableColumn id="${index + 1}" name="${escapeXml(header)}"/>`)
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<table xmlns="${MAIN_NAMESPACE}" id="${id}" name="${escapeXml(table.name)}" ` +
+    `displayName="${escapeXml(table.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${table.headers.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="${escapeXml(table.style)}" showFirstColumn="0" showLastColumn="0" ` +
+    'showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+/** Gives every zip entry the same date, so that a regenerated file is byte-for-byte the same. */
+function pinEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date): void {
+  const zip = (workbook as unknown as WorkbookWriterInternals).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (source: unknown, data: { name: string }): unknown => append(source, { ...data, date });
+}
+
+/**
+ * A streaming workbook writing to `filename`, with table support. With `entryDate`, every zip entry
+ * carries that date (ExcelJS adds its first entries inside its constructor, hence the subclass).
+ */
+export function createStreamingWorkbook(
+  filename: string,
+  options: { entryDate?: Date } = {}
+): { workbook: ExcelJS.stream.xlsx.WorkbookWriter; tables: StreamingTables } {
+  const { entryDate } = options;
+  class PinnedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+    // Called by the base constructor right after it creates the zip, before the first entry.
+    override addThemes(): Promise<void> {
+      if (entryDate) pinEntryDates(this, entryDate);
+      return super.addThemes();
+    }
+  }
+  const workbook = new PinnedDateWorkbookWriter({ filename, useStyles: true, useSharedStrings: true });
+  return { workbook, tables: new StreamingTables(workbook) };
+}
+
+/**
+ * Adds Excel tables to a streaming workbook. Create one per WorkbookWriter, before any sheet is
+ * committed, and call `addTables` for each sheet before committing that sheet.
+ */
+export class StreamingTables {
+  private readonly zip: WorkbookWriterInternals["zip"];
+  private readonly partNames: string[] = [];
+
+  constructor(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
+    this.zip = (workbook as unknown as WorkbookWriterInternals).zip;
+    const append = this.zip.append.bind(this.zip);
+    // The content types are written at commit, as one string: add an override per table part to it.
+    this.zip.append = (source: unknown, data: { name: string }): unknown => {
+      if (data.name === "[Content_Types].xml" && typeof source === "string") {
+        const overrides = this.partNames
+          .map((part) => `<Override PartName="/${part}" ContentType="${TABLE_CONTENT_TYPE}"/>`)
+          .join("");
+        return append(source.replace("</Types>", `${overrides}</Types>`), data);
+      }
+      return append(source, data);
+    };
+  }
+
+  /** Registers the sheet's tables; they are linked when the sheet is committed. */
+  addTables(worksheet: ExcelJS.Worksheet, tables: readonly StreamedTable[]): void {
+    if (tables.length === 0) return;
+    const internals = worksheet as unknown as WorksheetWriterInternals;
+    const closeWorksheet = internals._writeCloseWorksheet.bind(internals);
+    internals._writeCloseWorksheet = (): void => {
+      const relationshipIds = tables.map((table) => {
+        const id = this.partNames.length + 1;
+        const partName = `xl/tables/table${id}.xml`;
+        this.partNames.push(partName);
+        this.zip.append(tableXml(table, id), { name: partName });
+        return internals._sheetRelsWriter.addRelationship({
+          Target: `../tables/table${id}.xml`,
+          Type: TABLE_RELATIONSHIP,
+        });
+      });
+      const parts = relationshipIds.map((rId) => `<tablePart r:id="${rId}"/>`).join("");
+      internals._write(`<tableParts count="${tables.length}">${parts}</tableParts>`);
+      closeWorksheet();
+    };
+  }
+}

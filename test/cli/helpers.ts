@@ -1,0 +1,153 @@
+/** Shared helpers for the CLI tests: run the CLI as a child process, temp dirs, reading outputs back. */
+import { spawn } from "child_process";
+import { createHash } from "crypto";
+import * as ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  type CellValue,
+  type ReportOptions,
+  type SheetLayout,
+  buildReportLayouts,
+  checkInputs,
+  detectInputs,
+  sampleWorkbook,
+} from "../../src/reports";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const SAMPLE_INPUT = path.join(REPO_ROOT, "examples", "sample-input.xlsx");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node -r ts-node/register/transpile-only <script> ...args` from the repo root. */
+export function runNodeScript(script: string, args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The report CLI, exactly as `npm run report -- ...args` runs it. */
+export function runCli(args: readonly string[]): Promise<CliResult> {
+  return runNodeScript("src/cli/main.ts", args);
+}
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), `dcc-cli-${prefix}-`));
+}
+
+export async function sha256(file: string): Promise<string> {
+  return createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
+}
+
+/** Layouts built in-process from the same sample data, the way the task pane builds them. */
+export function sampleLayouts(options: ReportOptions): SheetLayout[] {
+  const grids = sampleWorkbook().map((sheet) => ({
+    sheet: sheet.name,
+    row: 0,
+    col: 0,
+    values: sheet.values,
+  }));
+  const data = checkInputs(detectInputs(grids));
+  if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
+  return buildReportLayouts(data, options);
+}
+
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** Excel serial of a date ExcelJS read from a date-formatted cell. */
+export function serialOfDate(date: Date): number {
+  return Math.round(date.getTime() / 86_400_000) + 25_569;
+}
+
+/** A cell as the layout would hold it: dates back to serials, empty -> null. */
+export function layoutValueOf(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return serialOfDate(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  throw new Error(`unexpected cell value ${JSON.stringify(value)}`);
+}
+
+/** What ExcelJS's reader holds but its typings do not declare. */
+export interface ReadTableModel {
+  name: string;
+  tableRef: string;
+  columns: { name: string }[];
+  style?: { theme?: string };
+}
+export interface ReadWorksheetModel {
+  tables: Record<string, { table: ReadTableModel }>;
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+}
+export function readModel(worksheet: ExcelJS.Worksheet): ReadWorksheetModel {
+  return worksheet as unknown as ReadWorksheetModel;
+}
+
+/** Everything about a table in a written file: where it is, its columns, its data rows. */
+export interface WrittenTable {
+  sheet: string;
+  ref: string;
+  headers: string[];
+  style: string | undefined;
+  rows: CellValue[][];
+}
+
+function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!match) throw new Error(`bad range ${ref}`);
+  const column = (letters: string): number =>
+    [...letters].reduce((sum, ch) => sum * 26 + ch.charCodeAt(0) - 64, 0);
+  return { left: column(match[1]), top: Number(match[2]), right: column(match[3]), bottom: Number(match[4]) };
+}
+
+/** Every table of a workbook by name, with its data rows read from the cells under it. */
+export function writtenTables(workbook: ExcelJS.Workbook): Map<string, WrittenTable> {
+  const tables = new Map<string, WrittenTable>();
+  for (const worksheet of workbook.worksheets) {
+    for (const [name, { table: model }] of Object.entries(readModel(worksheet).tables)) {
+      const range = decodeRange(model.tableRef);
+      const rows: CellValue[][] = [];
+      for (let row = range.top + 1; row <= range.bottom; row++) {
+        const cells: CellValue[] = [];
+        for (let col = range.left; col <= range.right; col++)
+          cells.push(layoutValueOf(worksheet.getCell(row, col).value));
+        rows.push(cells);
+      }
+      const headers: string[] = [];
+      for (let col = range.left; col <= range.right; col++)
+        headers.push(String(worksheet.getCell(range.top, col).value));
+      tables.set(name, {
+        sheet: worksheet.name,
+        ref: model.tableRef,
+        headers,
+        style: model.style?.theme,
+        rows,
+      });
+    }
+  }
+  return tables;
+}
+
+/** Files in a directory (names only). */
+export async function listDir(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir)).sort();
+}
