@@ -1,50 +1,200 @@
-import { Body1, Caption1, makeStyles, Subtitle1, Title3, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
+import { GenerateProgress } from "./GenerateProgress";
+import { InputsPanel } from "./InputsPanel";
+import { ProblemList } from "./ProblemList";
+import { ReplaceDialog } from "./ReplaceDialog";
+import { ReportChoices } from "./ReportChoices";
+import { ResultSummary } from "./ResultSummary";
+import type { PaneServices } from "./services";
+import { useReportPane, type BusyTask } from "./useReportPane";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
   },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: {
     display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
   },
 });
 
-/** The task pane: what the add-in does. */
-export function App(): React.JSX.Element {
+const BUSY_TEXT: Record<BusyTask, string> = {
+  reading: "Reading the workbook…",
+  inserting: "Inserting sample data…",
+  checking: "Checking the inputs…",
+  building: "Building the reports…",
+  writing: "Writing the reports…",
+  summarising: "Summarising…",
+};
+
+export interface AppProps {
+  /** Workbook and report functions: defaultPaneServices in Excel; tests pass fakes or the in-memory host. */
+  services: PaneServices;
+}
+
+/** The task pane: find the inputs, check them, choose the reports, write them. */
+export function App({ services }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const pane = useReportPane(services);
+  const { state, inputs } = pane;
+  const { refresh } = pane;
+  React.useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const busy = state.busy !== null;
+  const generating = state.busy === "building" || state.busy === "writing";
+  const checked = state.checked;
+  const problemCount = checked?.problems.length ?? 0;
+  const canCheck = !busy && inputs.length > 0;
+
   return (
     <main className={styles.root} aria-labelledby="pane-title">
       <Title3 as="h1" id="pane-title">
         DCC SEC Reporting
       </Title3>
-      <Body1>
-        Monthly DCC reports for the Smart Energy Code Panel: Service Request variance (H3.24), CSR forecast
-        variance (L8.9) and post commissioning (Appendix AC 5.8).
-      </Body1>
-      <Subtitle1 as="h2">Functions you can type in a cell</Subtitle1>
-      <ul className={styles.list}>
-        <li>
-          <code>=DCC.SECVARIANCE(actual, forecast)</code>: Over, Under, Within or No forecast
-        </li>
-        <li>
-          <code>=DCC.PCIFLAG(commissioned, measured, …)</code>: the post-commissioning criteria failed
-        </li>
-        <li>
-          <code>=DCC.SECDUEDATE(&quot;2018-01&quot;)</code>: the 10th Working Day after the month
-        </li>
-        <li>
-          <code>=DCC.SECWORKDAY(start, days)</code>: WORKDAY on the England and Wales calendar
-        </li>
-      </ul>
-      <Caption1>Report sheets are written from your input tables by this pane.</Caption1>
+
+      {state.message && (
+        <MessageBar intent={state.message.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{state.message.title}</MessageBarTitle>
+            {state.message.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="inputs-title">
+        <Subtitle1 as="h2" id="inputs-title">
+          Inputs found
+        </Subtitle1>
+        <div className={styles.buttons}>
+          <Button disabled={busy} onClick={() => void pane.refresh()}>
+            Refresh
+          </Button>
+          <Button disabled={busy} onClick={() => void pane.insertSampleData()}>
+            Insert sample data
+          </Button>
+        </div>
+        {(state.busy === "reading" || state.busy === "inserting") && (
+          <Spinner size="tiny" label={BUSY_TEXT[state.busy]} />
+        )}
+        <InputsPanel
+          inputs={inputs}
+          inputFields={services.INPUT_FIELDS}
+          inputsRead={state.inputsRead}
+          disabled={busy}
+          onChooseColumn={pane.chooseColumn}
+        />
+      </section>
+
+      <section className={styles.section} aria-labelledby="check-title">
+        <Subtitle1 as="h2" id="check-title">
+          Check
+        </Subtitle1>
+        <div className={styles.buttons}>
+          <Button
+            appearance={checked ? "secondary" : "primary"}
+            disabled={!canCheck}
+            onClick={() => void pane.check()}
+          >
+            Check
+          </Button>
+        </div>
+        {state.busy === "checking" && <Spinner size="tiny" label={BUSY_TEXT.checking} />}
+        {checked && problemCount === 0 && (
+          <Body1>
+            No problems found. {checked.months.length} {checked.months.length === 1 ? "month" : "months"} of
+            data.
+          </Body1>
+        )}
+        {checked && problemCount > 0 && (
+          <>
+            <Body1 role="status">
+              {problemCount.toLocaleString("en-GB")} {problemCount === 1 ? "problem" : "problems"}. Choose one
+              to go to its cell.
+            </Body1>
+            <ProblemList
+              problems={checked.problems}
+              onChoose={(problem) => void pane.goToCell(problem.sheet, problem.address)}
+            />
+            <Checkbox
+              label={`Leave out the ${checked.badRowCount.toLocaleString("en-GB")} bad ${
+                checked.badRowCount === 1 ? "row" : "rows"
+              }`}
+              checked={state.leaveOutBadRows}
+              disabled={busy}
+              onChange={(_event, data) => pane.setLeaveOutBadRows(data.checked === true)}
+            />
+          </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="reports-title">
+        <Subtitle1 as="h2" id="reports-title">
+          Reports
+        </Subtitle1>
+        <ReportChoices
+          months={checked?.months ?? []}
+          month={state.month}
+          reports={state.reports}
+          redactCsr={state.redactCsr}
+          disabled={busy}
+          onMonth={pane.chooseMonth}
+          onReport={pane.toggleReport}
+          onRedactCsr={pane.setRedactCsr}
+        />
+        <div className={styles.buttons}>
+          <Button
+            appearance={checked ? "primary" : "secondary"}
+            disabled={pane.generateBlockedReason !== null}
+            aria-describedby={pane.generateBlockedReason && !busy ? "generate-hint" : undefined}
+            onClick={() => void pane.generate()}
+          >
+            Generate
+          </Button>
+        </div>
+        {pane.generateBlockedReason && !busy && (
+          <Caption1 id="generate-hint">{pane.generateBlockedReason}</Caption1>
+        )}
+        {generating && (
+          <GenerateProgress
+            progress={state.progress}
+            fallbackStage={BUSY_TEXT[state.busy ?? "building"]}
+            onCancel={pane.cancel}
+          />
+        )}
+        {state.busy === "summarising" && <Spinner size="tiny" label={BUSY_TEXT.summarising} />}
+        {state.result && !busy && (
+          <ResultSummary result={state.result} onOpenSheet={(sheet) => void pane.goToCell(sheet, "A1")} />
+        )}
+      </section>
+
+      <ReplaceDialog existing={state.replaceRequest} onAnswer={pane.answerReplace} />
+
+      <Caption1>
+        In any cell: =DCC.SECVARIANCE(actual, forecast), =DCC.PCIFLAG(…), =DCC.SECDUEDATE(&quot;2018-01&quot;)
+        and =DCC.SECWORKDAY(start, days).
+      </Caption1>
     </main>
   );
 }

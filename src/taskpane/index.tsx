@@ -2,6 +2,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { defaultPaneServices } from "./services";
 import { themeForOffice } from "./theme";
 
 /* The custom functions are registered by the functions bundle, which the page loads before this one,
@@ -12,7 +13,7 @@ Office.onReady(() => {
   const theme = themeForOffice(Office.context?.officeTheme);
   createRoot(container).render(
     <FluentProvider theme={theme}>
-      <App />
+      <App services={defaultPaneServices} />
     </FluentProvider>
   );
 });

@@ -1,0 +1,49 @@
+/**
+ * What the task pane calls: the workbook (src/excel, Office.js) and the report builder (src/reports,
+ * pure). The pane's state hook takes these as a parameter so tests can run it against the in-memory
+ * Excel host, or against fakes that return exactly the problems or failures a test needs.
+ */
+import * as excel from "../excel";
+import * as reports from "../reports";
+import { summariseReports, type ReportSummary } from "./summary";
+
+/** The report-builder functions the pane uses (pure: no Office.js). */
+export type ReportFunctions = Pick<
+  typeof reports,
+  | "detectInputs"
+  | "mapColumns"
+  | "checkInputs"
+  | "buildReportLayouts"
+  | "latestMonth"
+  | "sampleWorkbook"
+  | "INPUT_FIELDS"
+>;
+
+/** The workbook functions the pane uses (Office.js). */
+export interface WorkbookFunctions {
+  readWorkbookInputs: typeof excel.readWorkbookInputs;
+  selectCell: typeof excel.selectCell;
+  insertSampleData: typeof excel.insertSampleData;
+  writeLayouts: typeof excel.writeLayouts;
+}
+
+export interface PaneServices extends ReportFunctions, WorkbookFunctions {
+  /** Headline figures for the result summary (built from the report models). */
+  summariseReports: (data: reports.CheckedData, options: reports.ReportOptions) => ReportSummary;
+}
+
+/** The real services: the open workbook through Office.js and the real report builder. */
+export const defaultPaneServices: PaneServices = {
+  detectInputs: reports.detectInputs,
+  mapColumns: reports.mapColumns,
+  checkInputs: reports.checkInputs,
+  buildReportLayouts: reports.buildReportLayouts,
+  latestMonth: reports.latestMonth,
+  sampleWorkbook: reports.sampleWorkbook,
+  INPUT_FIELDS: reports.INPUT_FIELDS,
+  readWorkbookInputs: excel.readWorkbookInputs,
+  selectCell: excel.selectCell,
+  insertSampleData: excel.insertSampleData,
+  writeLayouts: excel.writeLayouts,
+  summariseReports,
+};

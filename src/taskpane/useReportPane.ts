@@ -1,0 +1,358 @@
+/**
+ * The task pane's state in one reducer, and the actions that drive it. Services (workbook and report
+ * builder) come in as a parameter, so tests run the same hook against fakes or the in-memory host.
+ * Heavy work (check, build, write) runs in async handlers after a yield, so a Spinner shows first.
+ */
+import * as React from "react";
+import {
+  REPORT_ORDER,
+  type CheckedData,
+  type DetectedInput,
+  type InputField,
+  type ReportChoice,
+  type ReportOptions,
+} from "../reports";
+import type { MonthKey } from "../sec";
+import { inputKey, remapInput, withOverride, type ColumnOverrides } from "./mapping";
+import type { PaneServices } from "./services";
+import type { ReportSummary } from "./summary";
+
+/** What the pane is doing; null when idle. */
+export type BusyTask = "reading" | "inserting" | "checking" | "building" | "writing" | "summarising";
+
+export interface WriteProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface PaneMessage {
+  intent: "error" | "warning" | "success" | "info";
+  title: string;
+  text: string;
+}
+
+export interface GenerationResult {
+  /** Each layout's sheet name and the name it was written under (differs when the user kept both). */
+  sheets: { layout: string; written: string }[];
+  summary: ReportSummary;
+}
+
+export interface PaneState {
+  busy: BusyTask | null;
+  /** Inputs as detected, before the user's column choices. */
+  detected: DetectedInput[];
+  /** The user's column choices per input (see inputKey). */
+  overrides: Record<string, ColumnOverrides>;
+  inputsRead: boolean;
+  /** The last check of the current inputs; null until Check runs, and again after the inputs change. */
+  checked: CheckedData | null;
+  month: MonthKey | null;
+  reports: ReportChoice[];
+  redactCsr: boolean;
+  leaveOutBadRows: boolean;
+  progress: WriteProgress | null;
+  /** Existing sheets the write would replace, while the user is being asked. */
+  replaceRequest: string[] | null;
+  result: GenerationResult | null;
+  message: PaneMessage | null;
+}
+
+export const initialPaneState: PaneState = {
+  busy: null,
+  detected: [],
+  overrides: {},
+  inputsRead: false,
+  checked: null,
+  month: null,
+  reports: ["sr", "csr", "pci"],
+  redactCsr: false,
+  leaveOutBadRows: false,
+  progress: null,
+  replaceRequest: null,
+  result: null,
+  message: null,
+};
+
+export type PaneAction =
+  | { type: "started"; task: BusyTask }
+  | { type: "inputsRead"; detected: DetectedInput[]; message?: PaneMessage }
+  | { type: "checked"; data: CheckedData; month: MonthKey | null }
+  | { type: "columnChosen"; key: string; field: InputField; column: number | null }
+  | { type: "monthChosen"; month: MonthKey }
+  | { type: "reportToggled"; report: ReportChoice; on: boolean }
+  | { type: "redactSet"; on: boolean }
+  | { type: "leaveOutSet"; on: boolean }
+  | { type: "progress"; progress: WriteProgress }
+  | { type: "replaceAsked"; existing: string[] }
+  | { type: "replaceAnswered" }
+  | { type: "generated"; result: GenerationResult }
+  | { type: "finished"; message?: PaneMessage };
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "started":
+      return {
+        ...state,
+        busy: action.task,
+        message: null,
+        progress: null,
+        result: action.task === "building" ? null : state.result,
+      };
+    case "inputsRead":
+      // The data may have changed: an earlier check no longer describes it.
+      return {
+        ...state,
+        busy: null,
+        detected: action.detected,
+        inputsRead: true,
+        checked: null,
+        leaveOutBadRows: false,
+        message: action.message ?? null,
+      };
+    case "checked":
+      return { ...state, busy: null, checked: action.data, month: action.month, leaveOutBadRows: false };
+    case "columnChosen": {
+      const overrides = withOverride(state.overrides[action.key] ?? {}, action.field, action.column);
+      return {
+        ...state,
+        overrides: { ...state.overrides, [action.key]: overrides },
+        checked: null,
+        leaveOutBadRows: false,
+      };
+    }
+    case "monthChosen":
+      return { ...state, month: action.month };
+    case "reportToggled": {
+      const chosen = new Set(state.reports);
+      if (action.on) chosen.add(action.report);
+      else chosen.delete(action.report);
+      return { ...state, reports: REPORT_ORDER.filter((report) => chosen.has(report)) };
+    }
+    case "redactSet":
+      return { ...state, redactCsr: action.on };
+    case "leaveOutSet":
+      return { ...state, leaveOutBadRows: action.on };
+    case "progress":
+      return { ...state, progress: action.progress };
+    case "replaceAsked":
+      return { ...state, replaceRequest: action.existing };
+    case "replaceAnswered":
+      return { ...state, replaceRequest: null };
+    case "generated":
+      return { ...state, busy: null, progress: null, replaceRequest: null, result: action.result };
+    case "finished":
+      return { ...state, busy: null, progress: null, replaceRequest: null, message: action.message ?? null };
+  }
+}
+
+/** Why Generate cannot run now, or null when it can. */
+export function generateBlockedReason(state: PaneState): string | null {
+  if (state.busy !== null) return "Busy.";
+  if (state.checked === null) return "Check the inputs first.";
+  if (state.month === null) return "The data has no months to report.";
+  if (state.reports.length === 0) return "Choose at least one report.";
+  const problems = state.checked.problems.length;
+  if (problems > 0 && !state.leaveOutBadRows) {
+    return `Fix the ${problems === 1 ? "problem" : `${problems} problems`} or leave out the bad rows.`;
+  }
+  return null;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/** Lets React paint (a Spinner, a progress bar) before synchronous work starts. */
+function yieldToRender(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ReportPane {
+  state: PaneState;
+  /** The inputs with the user's column choices applied. */
+  inputs: DetectedInput[];
+  refresh: () => Promise<void>;
+  insertSampleData: () => Promise<void>;
+  chooseColumn: (input: DetectedInput, field: InputField, column: number | null) => void;
+  check: () => Promise<void>;
+  goToCell: (sheet: string, address: string) => Promise<void>;
+  chooseMonth: (month: MonthKey) => void;
+  toggleReport: (report: ReportChoice, on: boolean) => void;
+  setRedactCsr: (on: boolean) => void;
+  setLeaveOutBadRows: (on: boolean) => void;
+  generate: () => Promise<void>;
+  cancel: () => void;
+  answerReplace: (replace: boolean) => void;
+  generateBlockedReason: string | null;
+}
+
+export function useReportPane(services: PaneServices): ReportPane {
+  const [state, dispatch] = React.useReducer(paneReducer, initialPaneState);
+  const inputs = React.useMemo(
+    () => state.detected.map((input) => remapInput(input, state.overrides[inputKey(input)] ?? {}, services)),
+    [state.detected, state.overrides, services]
+  );
+  // Handlers read the latest state through refs, so they stay stable and never act on a stale render.
+  const latest = React.useRef({ state, inputs });
+  latest.current = { state, inputs };
+  const abortRef = React.useRef<AbortController | null>(null);
+  const replaceAnswerRef = React.useRef<((replace: boolean) => void) | null>(null);
+
+  const readInputs = React.useCallback(
+    async (message?: PaneMessage): Promise<void> => {
+      try {
+        const grids = await services.readWorkbookInputs();
+        dispatch({ type: "inputsRead", detected: services.detectInputs(grids), message });
+      } catch (error) {
+        dispatch({
+          type: "finished",
+          message: { intent: "error", title: "Could not read the workbook", text: errorText(error) },
+        });
+      }
+    },
+    [services]
+  );
+
+  const refresh = React.useCallback(async (): Promise<void> => {
+    dispatch({ type: "started", task: "reading" });
+    await readInputs();
+  }, [readInputs]);
+
+  const insertSampleData = React.useCallback(async (): Promise<void> => {
+    dispatch({ type: "started", task: "inserting" });
+    let written: string[];
+    try {
+      written = await services.insertSampleData(services.sampleWorkbook());
+    } catch (error) {
+      dispatch({
+        type: "finished",
+        message: { intent: "error", title: "Could not insert sample data", text: errorText(error) },
+      });
+      return;
+    }
+    await readInputs({
+      intent: "success",
+      title: "Sample data inserted",
+      text: `Added ${written.join(", ")}. Next: Check, then Generate.`,
+    });
+  }, [services, readInputs]);
+
+  const chooseColumn = React.useCallback((input: DetectedInput, field: InputField, column: number | null) => {
+    dispatch({ type: "columnChosen", key: inputKey(input), field, column });
+  }, []);
+
+  const check = React.useCallback(async (): Promise<void> => {
+    dispatch({ type: "started", task: "checking" });
+    await yieldToRender();
+    try {
+      const data = services.checkInputs(latest.current.inputs);
+      const current = latest.current.state.month;
+      const month = current !== null && data.months.includes(current) ? current : services.latestMonth(data);
+      dispatch({ type: "checked", data, month });
+    } catch (error) {
+      dispatch({
+        type: "finished",
+        message: { intent: "error", title: "Could not check the inputs", text: errorText(error) },
+      });
+    }
+  }, [services]);
+
+  const goToCell = React.useCallback(
+    async (sheet: string, address: string): Promise<void> => {
+      try {
+        await services.selectCell(sheet, address);
+      } catch (error) {
+        dispatch({
+          type: "finished",
+          message: { intent: "error", title: `Could not go to ${sheet}!${address}`, text: errorText(error) },
+        });
+      }
+    },
+    [services]
+  );
+
+  const askReplace = React.useCallback((existing: string[]): Promise<boolean> => {
+    return new Promise<boolean>((resolve) => {
+      replaceAnswerRef.current = resolve;
+      dispatch({ type: "replaceAsked", existing });
+    });
+  }, []);
+
+  const answerReplace = React.useCallback((replace: boolean) => {
+    const answer = replaceAnswerRef.current;
+    replaceAnswerRef.current = null;
+    dispatch({ type: "replaceAnswered" });
+    answer?.(replace);
+  }, []);
+
+  const generate = React.useCallback(async (): Promise<void> => {
+    const { state: current } = latest.current;
+    if (generateBlockedReason(current) !== null || current.checked === null || current.month === null) return;
+    const data = current.checked;
+    const options: ReportOptions = {
+      period: current.month,
+      reports: current.reports,
+      redactCsr: current.redactCsr,
+    };
+    const controller = new AbortController();
+    abortRef.current = controller;
+    dispatch({ type: "started", task: "building" });
+    try {
+      await yieldToRender();
+      const layouts = services.buildReportLayouts(data, options);
+      if (controller.signal.aborted) throw new DOMException("Cancelled", "AbortError");
+      dispatch({ type: "started", task: "writing" });
+      const written = await services.writeLayouts(layouts, {
+        confirmReplace: askReplace,
+        onProgress: (progress) => dispatch({ type: "progress", progress: { ...progress } }),
+        signal: controller.signal,
+      });
+      dispatch({ type: "started", task: "summarising" });
+      await yieldToRender();
+      const summary = services.summariseReports(data, options);
+      dispatch({ type: "generated", result: { sheets: written.sheets, summary } });
+    } catch (error) {
+      dispatch({
+        type: "finished",
+        message: controller.signal.aborted
+          ? {
+              intent: "warning",
+              title: "Cancelled",
+              text: "No reports were written; the workbook is unchanged.",
+            }
+          : { intent: "error", title: "The reports were not written", text: errorText(error) },
+      });
+    } finally {
+      abortRef.current = null;
+      // A write that ended while the question was open: answer it so nothing waits forever.
+      if (replaceAnswerRef.current) answerReplace(false);
+    }
+  }, [services, askReplace, answerReplace]);
+
+  const cancel = React.useCallback(() => {
+    abortRef.current?.abort();
+  }, []);
+
+  return {
+    state,
+    inputs,
+    refresh,
+    insertSampleData,
+    chooseColumn,
+    check,
+    goToCell,
+    chooseMonth: React.useCallback((month: MonthKey) => dispatch({ type: "monthChosen", month }), []),
+    toggleReport: React.useCallback(
+      (report: ReportChoice, on: boolean) => dispatch({ type: "reportToggled", report, on }),
+      []
+    ),
+    setRedactCsr: React.useCallback((on: boolean) => dispatch({ type: "redactSet", on }), []),
+    setLeaveOutBadRows: React.useCallback((on: boolean) => dispatch({ type: "leaveOutSet", on }), []),
+    generate,
+    cancel,
+    answerReplace,
+    generateBlockedReason: generateBlockedReason(state),
+  };
+}

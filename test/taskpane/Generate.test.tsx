@@ -1,0 +1,164 @@
+/** @jest-environment jsdom */
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as React from "react";
+import type { SheetLayout } from "../../src/reports";
+import { App } from "../../src/taskpane/App";
+import { renderInFluent } from "./dom";
+import { cleanSrGrid, fakeServices, writeAllAtOnce, type FakeServices, type WriteCall } from "./fakes";
+
+/** Renders the pane over a clean SR table and runs Check, ready to Generate. */
+async function readyToGenerate(services: FakeServices): Promise<ReturnType<typeof userEvent.setup>> {
+  const user = userEvent.setup();
+  renderInFluent(<App services={services} />);
+  await screen.findByText("Service Requests", { selector: "h3" });
+  await user.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/No problems found/);
+  return user;
+}
+
+/** A writeLayouts whose call the test drives by hand. */
+function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: () => SheetLayout[] } {
+  let options: WriteCall | undefined;
+  let written: SheetLayout[] = [];
+  const services = fakeServices([cleanSrGrid()], {
+    writeLayouts: jest.fn((layouts: SheetLayout[], writeOptions: WriteCall) => {
+      options = writeOptions;
+      written = layouts;
+      return new Promise((_resolve, reject) => {
+        writeOptions.signal?.addEventListener("abort", () =>
+          reject(new DOMException("Aborted", "AbortError"))
+        );
+      });
+    }),
+  });
+  return {
+    services,
+    call: () => {
+      if (!options) throw new Error("writeLayouts was not called");
+      return options;
+    },
+    layouts: () => written,
+  };
+}
+
+describe("generating reports", () => {
+  test("defaults to the latest month and builds the chosen reports for it", async () => {
+    const services = fakeServices([cleanSrGrid()]);
+    const buildSpy = jest.fn(services.buildReportLayouts);
+    services.buildReportLayouts = buildSpy;
+    const user = await readyToGenerate(services);
+
+    expect(screen.getByRole("combobox", { name: "Month" })).toHaveTextContent("January 2018");
+    await user.click(screen.getByRole("checkbox", { name: /CSR forecast variance/ }));
+    await user.click(screen.getByRole("checkbox", { name: /Post commissioning/ }));
+    await user.click(screen.getByRole("switch", { name: "Redact CSR names (SEC L8.10)" }));
+    await user.click(screen.getByRole("combobox", { name: "Month" }));
+    await user.click(screen.getByRole("option", { name: "December 2017" }));
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+
+    await waitFor(() => expect(services.writeLayouts).toHaveBeenCalledTimes(1));
+    expect(buildSpy).toHaveBeenCalledWith(expect.anything(), {
+      period: "2017-12",
+      reports: ["sr"],
+      redactCsr: true,
+    });
+    const names = services.writeLayouts.mock.calls[0][0].map((layout) => layout.name);
+    expect(names).toEqual(["SR Variance Dec-2017", "DCC Reporting Dec-2017"]);
+  });
+
+  test("shows the stage and value while the write is pending, and Cancel aborts it", async () => {
+    const held = heldWrite();
+    const user = await readyToGenerate(held.services);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(held.services.writeLayouts).toHaveBeenCalledTimes(1));
+
+    act(() => held.call().onProgress?.({ stage: "Writing SR Variance Jan-2018", done: 1, total: 4 }));
+    expect(await screen.findByText("Writing SR Variance Jan-2018")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0.25");
+    act(() => held.call().onProgress?.({ stage: "Writing DCC Reporting Jan-2018", done: 3, total: 4 }));
+    expect(await screen.findByText("Writing DCC Reporting Jan-2018")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0.75");
+    expect(screen.getByRole("button", { name: "Generate" })).toBeDisabled();
+
+    const signal = held.call().signal;
+    expect(signal?.aborted).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(signal?.aborted).toBe(true);
+    expect(await screen.findByText(/the workbook is unchanged/)).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Generate" })).toBeEnabled();
+  });
+
+  test("a failing write shows its message in a MessageBar and no result", async () => {
+    const services = fakeServices([cleanSrGrid()], {
+      writeLayouts: jest.fn(async () => {
+        throw new Error("The request payload was too large.");
+      }),
+    });
+    const user = await readyToGenerate(services);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+
+    const title = await screen.findByText("The reports were not written");
+    const bar = title.closest(".fui-MessageBar");
+    expect(bar).not.toBeNull();
+    expect(bar).toHaveTextContent("The request payload was too large.");
+    expect(screen.queryByRole("list", { name: "Sheets written" })).not.toBeInTheDocument();
+  });
+
+  test.each([
+    ["Replace", true],
+    ["Keep both", false],
+  ])("the replace dialog's %s button answers %s", async (buttonName, answer) => {
+    const held = heldWrite();
+    const user = await readyToGenerate(held.services);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await waitFor(() => expect(held.services.writeLayouts).toHaveBeenCalledTimes(1));
+
+    const existing = ["SR Variance Jan-2018", "DCC Reporting Jan-2018"];
+    let answered: Promise<boolean> | undefined;
+    act(() => {
+      answered = held.call().confirmReplace(existing);
+    });
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("Replace 2 existing sheets?")).toBeInTheDocument();
+    expect(within(dialog).getByText("SR Variance Jan-2018")).toBeInTheDocument();
+    expect(within(dialog).getByText("DCC Reporting Jan-2018")).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole("button", { name: buttonName }));
+    await expect(answered).resolves.toBe(answer);
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+  });
+
+  test("success shows the headline figures and a link that opens each sheet written", async () => {
+    const services = fakeServices([cleanSrGrid()], {
+      writeLayouts: jest.fn(async (layouts: SheetLayout[], options: WriteCall) => {
+        const replace = await options.confirmReplace([layouts[0].name]);
+        const result = await writeAllAtOnce(layouts, options);
+        // Kept both: the first sheet went under a free name.
+        if (!replace) result.sheets[0].written = `${layouts[0].name} (2)`;
+        return result;
+      }),
+    });
+    const user = await readyToGenerate(services);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+    await user.click(await screen.findByRole("button", { name: "Keep both" }));
+
+    expect(await screen.findByText("Due to the SEC Panel by 14 February 2018.")).toBeInTheDocument();
+    const figures = screen.getByRole("list", { name: "Headline figures" });
+    // Jan 2018 in cleanSrGrid: 90/100 Under, 110/100 Over, 100/100 Within.
+    expect(figures).toHaveTextContent("Service Requests: 2 exceptions (1 Over, 1 Under)");
+    expect(figures).toHaveTextContent("Post commissioning: no data devices listed");
+
+    const sheets = screen.getByRole("list", { name: "Sheets written" });
+    const links = within(sheets).getAllByRole("button");
+    expect(links.map((link) => link.textContent)).toEqual([
+      "SR Variance Jan-2018 (2)",
+      "CSR Variance Jan-2018",
+      "Post Commissioning Jan-2018",
+      "DCC Reporting Jan-2018",
+    ]);
+    await user.click(links[0]);
+    expect(services.selectCell).toHaveBeenCalledWith("SR Variance Jan-2018 (2)", "A1");
+  });
+});

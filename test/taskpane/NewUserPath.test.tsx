@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+/**
+ * The whole new-user path through the real pane services (src/excel + src/reports) against the
+ * in-memory Excel host: Insert sample data -> Check -> Generate for January 2018, nothing else.
+ */
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as React from "react";
+// First: installs the browser globals (TextEncoder) the modules below use when they load.
+import { renderInFluent } from "./dom";
+import { App } from "../../src/taskpane/App";
+import { defaultPaneServices } from "../../src/taskpane/services";
+import { createExcelHost, installExcelHost, type ExcelHost } from "../support/excel-host";
+
+const REPORT_SHEETS = [
+  "SR Variance Jan-2018",
+  "CSR Variance Jan-2018",
+  "Post Commissioning Jan-2018",
+  "DCC Reporting Jan-2018",
+];
+
+let host: ExcelHost;
+let uninstall: () => void;
+
+beforeEach(() => {
+  host = createExcelHost({ sheets: [{ name: "Notes", values: [["My own notes"]] }] });
+  uninstall = installExcelHost(host);
+});
+
+afterEach(() => uninstall());
+
+test("a new user inserts the sample data, checks it and generates January 2018", async () => {
+  const user = userEvent.setup();
+  renderInFluent(<App services={defaultPaneServices} />);
+  expect(await screen.findByText(/No input tables found/)).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Insert sample data" }));
+  expect(await screen.findByText("Sample data inserted")).toBeInTheDocument();
+  const inputs = screen.getByRole("list", { name: "Inputs found" });
+  expect(
+    within(inputs)
+      .getAllByRole("heading")
+      .map((heading) => heading.textContent)
+  ).toEqual(expect.arrayContaining(["Service Requests", "CSRs", "Devices"]));
+
+  await user.click(screen.getByRole("button", { name: "Check" }));
+  expect(await screen.findByText(/No problems found/)).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: "Month" })).toHaveTextContent("January 2018");
+
+  await user.click(screen.getByRole("button", { name: "Generate" }));
+  expect(await screen.findByText("Due to the SEC Panel by 14 February 2018.")).toBeInTheDocument();
+  expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+
+  expect(host.sheetNames()).toEqual(expect.arrayContaining(["Notes", ...REPORT_SHEETS]));
+  expect(host.sheetValues("Notes")).toEqual([["My own notes"]]);
+  expect(host.tables().map((table) => table.name)).toEqual(
+    expect.arrayContaining([
+      "SR_2018_01",
+      "SR_Exceptions_2018_01",
+      "CSR_2018_01",
+      "PCI_2018_01",
+      "PCI_Trend_2018_01",
+    ])
+  );
+  const figures = screen.getByRole("list", { name: "Headline figures" });
+  expect(figures).toHaveTextContent(/Service Requests: \d+ exceptions? \(/);
+  expect(figures).toHaveTextContent(/Post commissioning: \d+ devices listed, \d+ added, \d+ removed/);
+
+  const sheets = screen.getByRole("list", { name: "Sheets written" });
+  await user.click(within(sheets).getByRole("button", { name: "CSR Variance Jan-2018" }));
+  await waitFor(() => expect(host.activeSheet()).toBe("CSR Variance Jan-2018"));
+  expect(host.selectedRange()).toEqual({ sheet: "CSR Variance Jan-2018", address: "A1" });
+
+  // Generating again asks before replacing the four sheets; Replace leaves one of each.
+  const sheetCount = host.sheetNames().length;
+  await user.click(screen.getByRole("button", { name: "Generate" }));
+  const dialog = await screen.findByRole("alertdialog");
+  expect(within(dialog).getByText("Replace 4 existing sheets?")).toBeInTheDocument();
+  await user.click(within(dialog).getByRole("button", { name: "Replace" }));
+  expect(await screen.findByText("Due to the SEC Panel by 14 February 2018.")).toBeInTheDocument();
+  expect(host.sheetNames()).toHaveLength(sheetCount);
+  expect(host.sheetValues("Notes")).toEqual([["My own notes"]]);
+});
+
+test("a write that fails part-way shows the error and leaves the workbook as it was", async () => {
+  const user = userEvent.setup();
+  renderInFluent(<App services={defaultPaneServices} />);
+  await screen.findByText(/No input tables found/);
+  await user.click(screen.getByRole("button", { name: "Insert sample data" }));
+  await screen.findByText("Sample data inserted");
+  await user.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/No problems found/);
+
+  const before = host.snapshot();
+  host.failSync(3);
+  await user.click(screen.getByRole("button", { name: "Generate" }));
+  const title = await screen.findByText("The reports were not written");
+  expect(title.closest(".fui-MessageBar")?.textContent?.length).toBeGreaterThan(
+    title.textContent?.length ?? 0
+  );
+  expect(host.snapshot()).toEqual(before);
+  expect(screen.queryByRole("list", { name: "Sheets written" })).not.toBeInTheDocument();
+});
