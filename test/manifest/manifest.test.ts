@@ -82,11 +82,15 @@ describe("manifest.xml (offline checks)", () => {
     expect(resources.get(namespace?.getAttribute("resid") ?? "")).toBe("DCC");
     const runtime = elements.find((e) => e.nodeName === "Runtime");
     expect(runtime?.getAttribute("lifetime")).toBe("long");
-    const sharedRuntime = elements.find((e) => e.nodeName === "Set" && e.getAttribute("Name") === "SharedRuntime");
+    const sharedRuntime = elements.find(
+      (e) => e.nodeName === "Set" && e.getAttribute("Name") === "SharedRuntime"
+    );
     expect(sharedRuntime).toBeDefined();
     // One page hosts the functions and the pane: the runtime, the functions page and the pane share a URL.
     const page = elements.find((e) => e.nodeName === "Page")?.getElementsByTagName("SourceLocation")[0];
-    const paneAction = elements.find((e) => e.nodeName === "Action" && e.getAttribute("xsi:type") === "ShowTaskpane");
+    const paneAction = elements.find(
+      (e) => e.nodeName === "Action" && e.getAttribute("xsi:type") === "ShowTaskpane"
+    );
     const paneSource = paneAction?.getElementsByTagName("SourceLocation")[0];
     expect(page?.getAttribute("resid")).toBe(runtime?.getAttribute("resid"));
     expect(paneSource?.getAttribute("resid")).toBe(runtime?.getAttribute("resid"));
