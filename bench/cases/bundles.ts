@@ -1,0 +1,85 @@
+/**
+ * Bundle case: bytes of dist/functions.js and dist/taskpane.js, raw and gzipped (zlib default level, as
+ * `gzip` and most web servers use). Runs `npm run build` first only when dist/ lacks them or is older
+ * than src/.
+ * Run by bench/run.ts as its own process.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { CaseResult, progress, runCaseMain } from "../lib/measure";
+
+const REPO = path.join(__dirname, "..", "..");
+const DIST = path.join(REPO, "dist");
+const KB = 1024;
+
+const BUNDLES = [
+  { file: "functions.js", label: "functions", maxGzipKb: 25 },
+  { file: "taskpane.js", label: "task pane", maxGzipKb: 250 },
+] as const;
+
+/** The newest modification time of any file under a directory. */
+function newestMtimeMs(directory: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+    const entryPath = path.join(directory, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtimeMs(entryPath) : fs.statSync(entryPath).mtimeMs
+    );
+  }
+  return newest;
+}
+
+/** Builds when a bundle is missing or older than the sources, so the sizes are those of the code as it is. */
+function ensureBuilt(): void {
+  const sourcesChanged = newestMtimeMs(path.join(REPO, "src"));
+  const current = BUNDLES.every((bundle) => {
+    const filePath = path.join(DIST, bundle.file);
+    return fs.existsSync(filePath) && fs.statSync(filePath).mtimeMs >= sourcesChanged;
+  });
+  if (current) return;
+  progress("dist/ lacks the bundles or is older than src/: running npm run build");
+  const build = spawnSync("npm", ["run", "build"], { cwd: REPO, encoding: "utf8" });
+  if (build.status !== 0) {
+    throw new Error(
+      `npm run build failed (${String(build.status)}):\n${(build.stdout + build.stderr).slice(-3000)}`
+    );
+  }
+}
+
+async function main(): Promise<CaseResult[]> {
+  ensureBuilt();
+  const results: CaseResult[] = [];
+  for (const bundle of BUNDLES) {
+    const filePath = path.join(DIST, bundle.file);
+    const content = fs.readFileSync(filePath);
+    const gzipKb = zlib.gzipSync(content).length / KB;
+    const rawKb = content.length / KB;
+    const built = fs.statSync(filePath).mtime.toISOString();
+    progress(`${bundle.file}: ${rawKb.toFixed(1)} KB raw, ${gzipKb.toFixed(1)} KB gzip (built ${built})`);
+    results.push(
+      {
+        name: `Bundle dist/${bundle.file}, gzip`,
+        median: gzipKb,
+        unit: "KB",
+        runs: [gzipKb],
+        target: `≤ ${bundle.maxGzipKb} KB gzip`,
+        met: gzipKb <= bundle.maxGzipKb,
+        note: `production build of ${built}; KB = 1,024 bytes`,
+      },
+      {
+        name: `Bundle dist/${bundle.file}, raw`,
+        median: rawKb,
+        unit: "KB",
+        runs: [rawKb],
+        target: "report",
+        met: null,
+      }
+    );
+  }
+  return results;
+}
+
+runCaseMain(main);
