@@ -1,14 +1,18 @@
 /**
  * Reads an .xlsx file into source grids with ExcelJS's streaming reader, so that a sheet of a million
  * rows is read without holding the workbook's XML or cell objects: only the values arrays remain.
- * Cell values are mapped to what an Excel host gives the task pane (numbers, text, booleans, null,
- * dates), so the same src/reports code reads both.
+ * Cell values are mapped to what Office.js gives the task pane (numbers, text, booleans, null; dates as
+ * serial numbers), so the same src/reports code reads both and a million dates cost numbers, not objects.
  */
 import * as ExcelJS from "exceljs";
 import type { SourceGrid } from "../reports";
 
 /** A value as a host gives it: what src/reports accepts. */
-export type HostValue = string | number | boolean | Date | null;
+export type HostValue = string | number | boolean | null;
+
+/** Days from 1899-12-30 (Excel serial 0) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+const MS_PER_DAY = 86_400_000;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -25,12 +29,16 @@ function richTextToPlain(value: unknown): string | null {
 
 /**
  * ExcelJS cell value -> host value: rich text -> its plain text, formula -> its cached result,
- * hyperlink -> its text, error -> its code ("#N/A"), empty -> null.
+ * hyperlink -> its text, error -> its code ("#N/A"), date -> its Excel serial (ExcelJS dates are UTC),
+ * empty -> null.
  */
 export function hostValue(value: unknown): HostValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? "Invalid Date" : ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  }
   if (!isObject(value)) return null;
   const plain = richTextToPlain(value);
   if (plain !== null) return plain;

@@ -28,9 +28,10 @@ describe("hostValue", () => {
     expect(hostValue(value)).toEqual(expected);
   });
 
-  it("keeps dates as JS Dates", () => {
-    const date = new Date(Date.UTC(2018, 0, 31));
-    expect(hostValue(date)).toBe(date);
+  it("gives dates as Excel serials, as Office.js does, keeping a time of day as the fraction", () => {
+    expect(hostValue(new Date(Date.UTC(2018, 0, 31)))).toBe(43131);
+    expect(hostValue(new Date(Date.UTC(2018, 1, 14, 12)))).toBe(43145.5);
+    expect(hostValue(new Date(Number.NaN))).toBe("Invalid Date");
   });
 });
 
@@ -80,7 +81,7 @@ describe("readXlsxGrids", () => {
       col: 1,
       values: [
         ["Period", "Subscriber", "Forecast", "Actual"],
-        [new Date(Date.UTC(2018, 0, 31)), "00db123400000001", 10, 11],
+        [43131, "00db123400000001", 10, 11],
         [null, null, null, null],
         ["2018-01", "00-DB-12-34-00-00-00-02", "20", null],
       ],
