@@ -62,11 +62,19 @@ export function App({ services }: AppProps): React.JSX.Element {
     void refresh();
   }, [refresh]);
 
+  // A new message appears at the top of the pane, usually out of view of the button that caused it.
+  const messageRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.message === null) return;
+    messageRef.current?.scrollIntoView?.({ block: "nearest" });
+    if (state.message.intent === "error") messageRef.current?.focus();
+  }, [state.message]);
+
   const busy = state.busy !== null;
   const generating = state.busy === "building" || state.busy === "writing";
   const checked = state.checked;
   const problemCount = checked?.problems.length ?? 0;
-  const canCheck = !busy && inputs.length > 0;
+  const hasInputs = inputs.length > 0;
 
   return (
     <main className={styles.root} aria-labelledby="pane-title">
@@ -75,7 +83,12 @@ export function App({ services }: AppProps): React.JSX.Element {
       </Title3>
 
       {state.message && (
-        <MessageBar intent={state.message.intent}>
+        <MessageBar
+          ref={messageRef}
+          tabIndex={-1}
+          intent={state.message.intent}
+          politeness={state.message.intent === "error" ? "assertive" : "polite"}
+        >
           <MessageBarBody>
             <MessageBarTitle>{state.message.title}</MessageBarTitle>
             {state.message.text}
@@ -88,10 +101,11 @@ export function App({ services }: AppProps): React.JSX.Element {
           Inputs found
         </Subtitle1>
         <div className={styles.buttons}>
-          <Button disabled={busy} onClick={() => void pane.refresh()}>
+          {/* disabledFocusable: a button that is busy keeps the keyboard focus instead of dropping it. */}
+          <Button disabledFocusable={busy} onClick={() => void pane.refresh()}>
             Refresh
           </Button>
-          <Button disabled={busy} onClick={() => void pane.insertSampleData()}>
+          <Button disabledFocusable={busy} onClick={() => void pane.insertSampleData()}>
             Insert sample data
           </Button>
         </div>
@@ -114,7 +128,8 @@ export function App({ services }: AppProps): React.JSX.Element {
         <div className={styles.buttons}>
           <Button
             appearance={checked ? "secondary" : "primary"}
-            disabled={!canCheck}
+            disabled={!busy && !hasInputs}
+            disabledFocusable={busy}
             onClick={() => void pane.check()}
           >
             Check
@@ -166,7 +181,8 @@ export function App({ services }: AppProps): React.JSX.Element {
         <div className={styles.buttons}>
           <Button
             appearance={checked ? "primary" : "secondary"}
-            disabled={pane.generateBlockedReason !== null}
+            disabled={!busy && pane.generateBlockedReason !== null}
+            disabledFocusable={busy}
             aria-describedby={pane.generateBlockedReason && !busy ? "generate-hint" : undefined}
             onClick={() => void pane.generate()}
           >

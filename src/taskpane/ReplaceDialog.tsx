@@ -52,10 +52,11 @@ export function ReplaceDialog({ existing, onAnswer }: ReplaceDialogProps): React
             </ul>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              Replace
+            {/* The safe answer comes first and takes the focus, so a reflexive Enter deletes nothing. */}
+            <Button appearance="primary" onClick={() => onAnswer(false)}>
+              Keep both
             </Button>
-            <Button onClick={() => onAnswer(false)}>Keep both</Button>
+            <Button onClick={() => onAnswer(true)}>Replace</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -77,7 +77,7 @@ export const initialPaneState: PaneState = {
 export type PaneAction =
   | { type: "started"; task: BusyTask }
   | { type: "inputsRead"; detected: DetectedInput[]; message?: PaneMessage }
-  | { type: "checked"; data: CheckedData; month: MonthKey | null }
+  | { type: "checked"; detected: DetectedInput[]; data: CheckedData; month: MonthKey | null }
   | { type: "columnChosen"; key: string; field: InputField; column: number | null }
   | { type: "monthChosen"; month: MonthKey }
   | { type: "reportToggled"; report: ReportChoice; on: boolean }
@@ -111,7 +111,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         message: action.message ?? null,
       };
     case "checked":
-      return { ...state, busy: null, checked: action.data, month: action.month, leaveOutBadRows: false };
+      return {
+        ...state,
+        busy: null,
+        detected: action.detected,
+        inputsRead: true,
+        checked: action.data,
+        month: action.month,
+        leaveOutBadRows: false,
+      };
     case "columnChosen": {
       const overrides = withOverride(state.overrides[action.key] ?? {}, action.field, action.column);
       return {
@@ -245,12 +253,15 @@ export function useReportPane(services: PaneServices): ReportPane {
 
   const check = React.useCallback(async (): Promise<void> => {
     dispatch({ type: "started", task: "checking" });
-    await yieldToRender();
     try {
-      const data = services.checkInputs(latest.current.inputs);
-      const current = latest.current.state.month;
+      // Check what the workbook holds now: cells may have been edited since the inputs were read.
+      const detected = services.detectInputs(await services.readWorkbookInputs());
+      await yieldToRender();
+      const { overrides, month: current } = latest.current.state;
+      const inputs = detected.map((input) => remapInput(input, overrides[inputKey(input)] ?? {}, services));
+      const data = services.checkInputs(inputs);
       const month = current !== null && data.months.includes(current) ? current : services.latestMonth(data);
-      dispatch({ type: "checked", data, month });
+      dispatch({ type: "checked", detected, data, month });
     } catch (error) {
       dispatch({
         type: "finished",

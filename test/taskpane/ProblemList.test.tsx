@@ -109,3 +109,23 @@ describe("problem list", () => {
     expect(screen.queryByRole("checkbox", { name: /Leave out/ })).not.toBeInTheDocument();
   });
 });
+
+describe("Check", () => {
+  test("checks the workbook as it is now, not as it was when the pane opened", async () => {
+    const user = userEvent.setup();
+    const grid = cleanSrGrid();
+    const services = fakeServices([grid]);
+    renderInFluent(<App services={services} />);
+    await screen.findByText("Service Requests", { selector: "h3" });
+
+    // The analyst types a negative actual after the inputs were read.
+    const edited = cleanSrGrid();
+    edited.values[2][5] = -5; // sheet row 2, column F -> F3
+    services.readWorkbookInputs.mockResolvedValue([edited]);
+    await user.click(screen.getByRole("button", { name: "Check" }));
+
+    const list = await screen.findByRole("list", { name: "Problems" });
+    expect(within(list).getByRole("button")).toHaveTextContent("'Service Requests'!F3");
+    expect(grid.values[2][5]).toBe(90);
+  });
+});
