@@ -10,6 +10,7 @@ import {
   serialFromYmd,
   weekdayOfSerial,
   yearOfSerial,
+  ymdFromSerial,
 } from "./dates";
 
 const SATURDAY = 6;
@@ -159,6 +160,16 @@ export function addWorkingDays(start: number, days: number, extraHolidays?: Read
   let date = Math.floor(start);
   const step = remaining < 0 ? -1 : 1;
   while (remaining !== 0) {
+    // A count of more than a year's working days crosses whole years at once from a year boundary, so a
+    // count in the millions costs thousands of steps, not millions; the last stretch is walked day by day.
+    if (remaining * step > YEAR_JUMP_MIN_DAYS) {
+      const jump = wholeYearFrom(date, step, extraHolidays);
+      if (jump !== null && jump.workingDays < remaining * step) {
+        date = jump.to;
+        remaining -= step * jump.workingDays;
+        continue;
+      }
+    }
     date += step;
     if (date < 1 || date > EXCEL_MAX_DATE_SERIAL) {
       throw new RangeError(`${days} working days from ${start} is outside Excel's dates (1900 to 9999)`);
@@ -166,6 +177,62 @@ export function addWorkingDays(start: number, days: number, extraHolidays?: Read
     if (isWorkingDay(date, extraHolidays)) remaining -= step;
   }
   return date;
+}
+
+/** Counts above this many working days (more than a year's) are worth crossing a year at a time. */
+const YEAR_JUMP_MIN_DAYS = 400;
+
+/** Monday-to-Friday days from `first` to `last` inclusive. */
+function weekdaysBetween(first: number, last: number): number {
+  const days = last - first + 1;
+  let count = Math.floor(days / 7) * 5;
+  for (let serial = first + Math.floor(days / 7) * 7; serial <= last; serial++) {
+    if (!isWeekend(serial)) count++;
+  }
+  return count;
+}
+
+/** Working days in a whole calendar year: its weekdays less the holidays that fall on them. */
+function workingDaysInYear(year: number, extraHolidays?: ReadonlySet<number>): number {
+  const first = serialFromYmd(year, 1, 1);
+  const last = serialFromYmd(year, 12, 31);
+  let count = weekdaysBetween(first, last);
+  const holidays = bankHolidaysEnglandWales(year);
+  for (const holiday of holidays) if (!isWeekend(holiday)) count--;
+  if (extraHolidays !== undefined) {
+    for (const extra of extraHolidays) {
+      if (
+        Number.isInteger(extra) &&
+        extra >= first &&
+        extra <= last &&
+        !isWeekend(extra) &&
+        !isBankHoliday(extra)
+      ) {
+        count--;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * From the last day of a year (going forwards) or the first day of a year (going backwards): the whole
+ * next (or previous) year, where it lands and how many working days it holds. Null anywhere else, and
+ * near Excel's 1900 leap-day quirk and the end of its dates.
+ */
+function wholeYearFrom(
+  date: number,
+  step: number,
+  extraHolidays?: ReadonlySet<number>
+): { to: number; workingDays: number } | null {
+  const { year, month, day } = ymdFromSerial(date);
+  if (step > 0 && month === 12 && day === 31 && year >= 1900 && year < 9999) {
+    return { to: serialFromYmd(year + 1, 12, 31), workingDays: workingDaysInYear(year + 1, extraHolidays) };
+  }
+  if (step < 0 && month === 1 && day === 1 && year > 1901 && year <= 9999) {
+    return { to: serialFromYmd(year - 1, 1, 1), workingDays: workingDaysInYear(year - 1, extraHolidays) };
+  }
+  return null;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   isWorkingDay,
   reportDueDate,
 } from "../../src/sec/calendar";
+import * as fc from "fast-check";
 import { formatSerialIso, serialFromYmd } from "../../src/sec/dates";
 
 const iso = (text: string): number => {
@@ -243,7 +244,44 @@ describe("addWorkingDays (Excel WORKDAY semantics)", () => {
     expect(formatSerialIso(addWorkingDays(iso("2018-02-14"), -1, extra))).toBe("2018-02-09");
   });
 
+  /** WORKDAY by definition: walk one day at a time and count the working days. */
+  function walkWorkingDays(start: number, days: number, extra?: ReadonlySet<number>): number {
+    let date = start;
+    const step = days < 0 ? -1 : 1;
+    for (let remaining = Math.abs(days); remaining > 0;) {
+      date += step;
+      if (isWorkingDay(date, extra)) remaining--;
+    }
+    return date;
+  }
+
+  it("crosses whole years for long counts and lands where walking day by day lands", () => {
+    const start = iso("2000-01-01");
+    for (const days of [400, 1000, 252 * 40 + 7, 1_000_000, -400, -5000, -20_000]) {
+      expect({ days, date: addWorkingDays(start, days) }).toEqual({
+        days,
+        date: walkWorkingDays(start, days),
+      });
+    }
+  });
+
+  it("agrees with walking day by day for any start, count and extra holidays (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: iso("1915-01-01"), max: iso("2150-12-31") }),
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.array(fc.integer({ min: iso("1900-06-01"), max: iso("2160-12-31") }), { maxLength: 40 }),
+        (start, days, extras) => {
+          const extra = new Set(extras);
+          expect(addWorkingDays(start, days, extra)).toBe(walkWorkingDays(start, days, extra));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
   it("refuses results outside Excel's dates and non-finite input", () => {
+    expect(() => addWorkingDays(iso("2018-01-01"), 3_000_000)).toThrow(RangeError);
     expect(() => addWorkingDays(3, -10)).toThrow(RangeError);
     expect(() => addWorkingDays(iso("2018-01-01"), Number.NaN)).toThrow(RangeError);
     expect(() => addWorkingDays(Number.POSITIVE_INFINITY, 1)).toThrow(RangeError);
