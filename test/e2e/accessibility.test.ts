@@ -4,38 +4,17 @@
  */
 import type { Page } from "playwright-core";
 import {
+  paneSessionPerFile,
   axeViolations,
   describeFindings,
-  openPane,
   screenshot,
   setCellValues,
-  startSession,
   waitForInputsRead,
   type AxeFinding,
-  type Pane,
-  type Session,
 } from "./harness";
 import type { E2EWindow, ThemeName } from "./page-api";
 
-let session: Session;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  const current = pane;
-  pane = undefined;
-  if (!current) return;
-  await current.close();
-  expect(current.blocked).toEqual([]);
-  expect(current.errors).toEqual([]);
-});
+const panes = paneSessionPerFile();
 
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 
@@ -62,8 +41,7 @@ function paneBackgroundLuminance(page: Page): Promise<number> {
 
 describe.each<ThemeName>(["light", "dark"])("in Office's %s theme", (theme) => {
   test("every main state of the pane has no serious or critical axe violation", async () => {
-    pane = await openPane(session, { theme });
-    const { page } = pane;
+    const { page } = await panes.open({ theme });
     const failures: string[] = [];
     const state = (n: number, name: string) => `${theme}-a11y-${String(n).padStart(2, "0")}-${name}`;
 

@@ -501,3 +501,33 @@ export function focusStop(page: Page): Promise<FocusStop> {
     return { description, marked, previous: previousResult };
   });
 }
+
+/**
+ * One browser for a test file and a fresh pane for each test: `open()` opens the pane; after each test it
+ * is closed and must have sent nothing off the machine and raised no page or console error.
+ */
+export function paneSessionPerFile(): { open: (options?: PaneOptions) => Promise<Pane> } {
+  let session: Session | undefined;
+  let pane: Pane | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    const current = pane;
+    pane = undefined;
+    if (!current) return;
+    await current.close();
+    expect(current.blocked).toEqual([]);
+    expect(current.errors).toEqual([]);
+  });
+  return {
+    open: async (options) => {
+      if (!session) throw new Error("The browser session did not start.");
+      pane = await openPane(session, options);
+      return pane;
+    },
+  };
+}

@@ -4,36 +4,16 @@
  */
 import type { Page } from "playwright-core";
 import {
+  paneSessionPerFile,
   focusStop,
   hostWorkbook,
   JANUARY_2018_SHEETS,
-  openPane,
   screenshot,
-  startSession,
   waitForInputsRead,
 } from "./harness";
-import type { Pane, Session } from "./harness";
 import type { E2EWindow } from "./page-api";
 
-let session: Session;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  const current = pane;
-  pane = undefined;
-  if (!current) return;
-  await current.close();
-  expect(current.blocked).toEqual([]);
-  expect(current.errors).toEqual([]);
-});
+const panes = paneSessionPerFile();
 
 /** Every focus stop visited, for the failure message. */
 let trail: string[] = [];
@@ -77,8 +57,7 @@ async function focused(page: Page): Promise<string> {
 
 test("keyboard only: insert the sample, check, choose January 2018, generate and open a sheet, focus always visible", async () => {
   trail = [];
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await waitForInputsRead(page);
 
   await tabTo(page, /^button "Insert sample data"$/);
@@ -144,8 +123,7 @@ test("keyboard only: insert the sample, check, choose January 2018, generate and
 
 test("keyboard only: the replace question is answered with the keyboard, and Escape keeps both", async () => {
   trail = [];
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await waitForInputsRead(page);
   await tabTo(page, /^button "Insert sample data"$/);
   await page.keyboard.press("Enter");

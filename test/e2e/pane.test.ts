@@ -4,41 +4,19 @@
  */
 import type { Page } from "playwright-core";
 import {
+  paneSessionPerFile,
   hostSnapshot,
   hostWorkbook,
   JANUARY_2018_SHEETS,
   JANUARY_2018_TABLES,
-  openPane,
   SAMPLE_MONTH_LABEL,
   screenshot,
   setCellValues,
-  startSession,
   waitForInputsRead,
-  type Pane,
-  type Session,
 } from "./harness";
 import type { E2EWindow } from "./page-api";
 
-let session: Session;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  const current = pane;
-  pane = undefined;
-  if (!current) return;
-  await current.close();
-  // Nothing left the machine, and the pane raised no error along the way.
-  expect(current.blocked).toEqual([]);
-  expect(current.errors).toEqual([]);
-});
+const panes = paneSessionPerFile();
 
 async function insertSampleAndCheck(page: Page): Promise<void> {
   await waitForInputsRead(page);
@@ -57,8 +35,7 @@ async function waitForResult(page: Page): Promise<void> {
 }
 
 test("a new user inserts the sample, checks it and writes every January 2018 report sheet and table", async () => {
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await waitForInputsRead(page);
   await screenshot(page, "light-01-start");
   await insertSampleAndCheck(page);
@@ -115,8 +92,7 @@ async function breakSample(page: Page): Promise<void> {
 }
 
 test("bad input is listed with its cells, each selects its cell, and nothing is written until left out", async () => {
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await insertSampleAndCheck(page);
   await breakSample(page);
   // The user edits the sheet and checks again: the check must see the edited cells.
@@ -157,8 +133,7 @@ test("bad input is listed with its cells, each selects its cell, and nothing is 
 });
 
 test("once the bad cells are fixed, Check passes and Generate writes", async () => {
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await insertSampleAndCheck(page);
   const original = await page.evaluate(() => {
     const host = (window as unknown as E2EWindow).__excelHost;
@@ -179,8 +154,7 @@ test("once the bad cells are fixed, Check passes and Generate writes", async () 
 });
 
 test("generating a month twice asks first: Keep both leaves the first sheets as they were, Replace replaces them", async () => {
-  pane = await openPane(session);
-  const { page } = pane;
+  const { page } = await panes.open();
   await insertSampleAndCheck(page);
   await generate(page);
   await waitForResult(page);
