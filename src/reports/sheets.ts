@@ -441,31 +441,31 @@ export function buildPciLayout(model: PciModel): SheetLayout {
     summaryRow
   );
 
-  const groupCells = (rows: PciModel["byType"], blankLabel: string): CellValue[][] =>
-    rows.map((group) => [
-      group.key === "" ? blankLabel : group.key,
-      group.listed,
-      group.added,
-      group.removed,
-    ]);
-  sheet.heading("By Device Type");
-  sheet.table(
+  const groupTables = [
+    { heading: "By Device Type", table: "PCI_Types", columns: PCI_TYPE_COLUMNS, groups: model.byType },
     {
-      name: tableName("PCI_Types", model.period),
-      headers: [...PCI_TYPE_COLUMNS],
-      columnFormats: [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT],
+      heading: "By Supplier",
+      table: "PCI_Suppliers",
+      columns: PCI_SUPPLIER_COLUMNS,
+      groups: model.bySupplier,
     },
-    groupCells(model.byType, "(not given)")
-  );
-  sheet.heading("By Supplier");
-  sheet.table(
-    {
-      name: tableName("PCI_Suppliers", model.period),
-      headers: [...PCI_SUPPLIER_COLUMNS],
-      columnFormats: [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT],
-    },
-    groupCells(model.bySupplier, "(not given)")
-  );
+  ];
+  for (const { heading, table, columns, groups } of groupTables) {
+    sheet.heading(heading);
+    sheet.table(
+      {
+        name: tableName(table, model.period),
+        headers: [...columns],
+        columnFormats: [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT],
+      },
+      groups.map((group) => [
+        group.key === "" ? "(not given)" : group.key,
+        group.listed,
+        group.added,
+        group.removed,
+      ])
+    );
+  }
 
   sheet.heading("Devices listed at period end");
   sheet.table(
