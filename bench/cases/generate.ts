@@ -7,7 +7,7 @@
  * the argument `stress`, every due device fails a criterion, so the PCI table lists every due device of
  * January (about 160,000 rows) and the writer must split it into several requests.
  */
-import { buildReportLayouts, checkInputs, detectInputs, type SourceGrid } from "../../src/reports";
+import { buildReports, checkInputs, detectInputs, type SourceGrid } from "../../src/reports";
 import { writeLayouts } from "../../src/excel/write";
 import { createExcelHost, installExcelHost } from "../../test/support/excel-host";
 import {
@@ -67,11 +67,11 @@ async function generateOnce(grids: SourceGrid[]): Promise<GenerateRun> {
     const data = checkInputs(detected);
     stage("check");
     if (data.problems.length > 0) throw new Error(`bench input has problems: ${data.problems[0].message}`);
-    const layouts = buildReportLayouts(data, {
+    const layouts = buildReports(data, {
       period: BENCH_PERIOD,
       reports: ["sr", "csr", "pci"],
       redactCsr: false,
-    });
+    }).layouts;
     stage("build");
     const written = await writeLayouts(layouts, { confirmReplace: () => Promise.resolve(false) });
     stage("write");

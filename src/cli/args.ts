@@ -1,5 +1,5 @@
 /** Command-line options of the headless runner. */
-import type { ReportChoice } from "../reports";
+import { REPORT_ORDER, type ReportChoice } from "../reports";
 
 export interface CliOptions {
   help: boolean;
@@ -29,23 +29,24 @@ Devices tables, and writes them to a new workbook. With no input, runs on exampl
 Options:
   --period YYYY-MM   month to report (default: the latest month in the data)
   --out FILE         output workbook (default: DCC-reports-YYYY-MM.xlsx beside the input)
-  --only LIST        reports to build, comma-separated from sr,csr,pci (default: every report with input)
+  --only LIST        reports to build, comma-separated from ${REPORT_ORDER.join(",")} (default: every report with input)
   --redact-csr       replace Subscriber names and IDs with "Subscriber 1", "Subscriber 2", ... (SEC L8.10)
   --replace          replace the output file if it exists (the input is never overwritten)
   --help             show this help
 
 Exit status: 0 written; 1 usage or file error; 2 the input has problems (each printed; nothing written).`;
 
-const REPORT_CHOICES: readonly ReportChoice[] = ["sr", "csr", "pci"];
 const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function parseOnly(text: string): ReportChoice[] {
   const chosen: ReportChoice[] = [];
   for (const part of text.split(",")) {
     const name = part.trim().toLowerCase();
-    const choice = REPORT_CHOICES.find((candidate) => candidate === name);
+    const choice = REPORT_ORDER.find((candidate) => candidate === name);
     if (choice === undefined) {
-      throw new UsageError(`--only: unknown report "${part.trim()}" (choose from sr, csr, pci)`);
+      throw new UsageError(
+        `--only: unknown report "${part.trim()}" (choose from ${REPORT_ORDER.join(", ")})`
+      );
     }
     if (!chosen.includes(choice)) chosen.push(choice);
   }

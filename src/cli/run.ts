@@ -5,17 +5,21 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import {
-  buildReportLayouts,
+  COVER,
+  EXCEPTION_STATUSES,
+  INPUT_LABELS,
+  REPORTS,
+  buildReports,
   checkInputs,
   detectInputs,
   latestMonth,
-  type CellValue,
+  reportDefinition,
+  reportSheetName,
   type CheckedData,
   type DetectedInput,
-  type InputKind,
   type ReportChoice,
-  type SheetLayout,
-  type TableSpec,
+  type ReportSummary,
+  type VarianceHeadline,
 } from "../reports";
 import { USAGE, UsageError, parseArgs, type CliOptions } from "./args";
 import { readXlsxGrids } from "./read-xlsx";
@@ -37,12 +41,6 @@ export const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sam
 
 /** Inputs of more rows than this get progress lines on stderr. */
 export const PROGRESS_THRESHOLD = 100_000;
-
-const INPUT_OF_REPORT: Record<ReportChoice, { kind: InputKind; label: string }> = {
-  sr: { kind: "sr", label: "Service Requests" },
-  csr: { kind: "csr", label: "CSRs" },
-  pci: { kind: "devices", label: "Devices" },
-};
 
 /** A failure with a one-line message and an exit status. */
 class CliFailure extends Error {
@@ -85,87 +83,48 @@ async function statOrNull(file: string): Promise<import("fs").Stats | null> {
   }
 }
 
-/** The rows of a table as the layout writes them (data rows only). */
-export function tableRows(layout: SheetLayout, table: TableSpec): CellValue[][] {
-  const rows: CellValue[][] = [];
-  for (let row = table.row + 1; row <= table.row + table.rowCount; row++) {
-    const cells: CellValue[] = new Array<CellValue>(table.headers.length).fill(null);
-    for (const block of layout.values) {
-      const offset = row - block.row;
-      if (offset < 0 || offset >= block.values.length) continue;
-      const values = block.values[offset];
-      for (let col = 0; col < table.headers.length; col++) {
-        const index = table.col + col - block.col;
-        if (index >= 0 && index < values.length && values[index] !== null) cells[col] = values[index];
-      }
-    }
-    rows.push(cells);
-  }
-  return rows;
-}
-
-function statusSummary(layout: SheetLayout, table: TableSpec | undefined): string {
-  if (!table || table.rowCount === 0) return "";
-  const statusCol = table.headers.indexOf("Status");
-  if (statusCol < 0) return "";
-  const counts = new Map<string, number>();
-  for (const row of tableRows(layout, table)) {
-    const status = String(row[statusCol]);
-    counts.set(status, (counts.get(status) ?? 0) + 1);
-  }
-  return ` (${[...counts].map(([status, n]) => `${status} ${count(n)}`).join(", ")})`;
-}
-
-/** One line per report sheet for stdout. */
-export function reportSummary(layout: SheetLayout): string {
-  // Table names are the prefix then the month: SR_2018_01, SR_Exceptions_2018_01.
-  const byPrefix = (prefix: string): TableSpec | undefined =>
-    layout.tables.find(
-      (table) => table.name.startsWith(prefix) && /^\d{4}_\d{2}$/.test(table.name.slice(prefix.length))
+/** One line per report sheet for stdout, from the summary of the models. */
+export function summaryLines(summary: ReportSummary, reports: readonly ReportChoice[]): string[] {
+  const lines: string[] = [];
+  const variance = (id: "sr" | "csr", parties: string, headline: VarianceHeadline): void => {
+    const byStatus = EXCEPTION_STATUSES.filter((status) => headline.exceptionsByStatus[status] > 0)
+      .map((status) => `${status} ${count(headline.exceptionsByStatus[status])}`)
+      .join(", ");
+    lines.push(
+      `${reportSheetName(id, summary.period)}: ${count(headline.parties)} ${parties}, ` +
+        `${count(headline.exceptions)} exceptions${byStatus === "" ? "" : ` (${byStatus})`}`
     );
-  switch (layout.kind) {
-    case "sr":
-    case "csr": {
-      const prefix = layout.kind === "sr" ? "SR_" : "CSR_";
-      const all = byPrefix(prefix);
-      const exceptions = byPrefix(`${prefix}Exceptions_`);
-      const parties = layout.kind === "sr" ? "Users" : "Subscribers";
-      return (
-        `${layout.name}: ${count(all?.rowCount ?? 0)} ${parties}, ` +
-        `${count(exceptions?.rowCount ?? 0)} exceptions${statusSummary(layout, exceptions)}`
-      );
+  };
+  for (const report of REPORTS) {
+    if (!reports.includes(report.id)) continue;
+    if (report.id === "sr" && summary.sr) variance("sr", "Users", summary.sr);
+    if (report.id === "csr" && summary.csr) variance("csr", "Subscribers", summary.csr);
+    if (report.id === "pci" && summary.pci) {
+      const { listed, added, removed } = summary.pci;
+      const change =
+        added !== null && removed !== null ? `, ${count(added)} added, ${count(removed)} removed` : "";
+      lines.push(`${reportSheetName("pci", summary.period)}: ${count(listed ?? 0)} devices listed${change}`);
     }
-    case "pci": {
-      const listed = byPrefix("PCI_");
-      const trend = byPrefix("PCI_Trend_");
-      let change = "";
-      if (trend && trend.rowCount > 0) {
-        const last = tableRows(layout, trend)[trend.rowCount - 1];
-        const added = last[trend.headers.indexOf("Added")];
-        const removed = last[trend.headers.indexOf("Removed")];
-        if (typeof added === "number" && typeof removed === "number") {
-          change = `, ${count(added)} added, ${count(removed)} removed`;
-        }
-      }
-      return `${layout.name}: ${count(listed?.rowCount ?? 0)} devices listed${change}`;
-    }
-    case "cover":
-      return `${layout.name}: cover paper (${layout.classification})`;
   }
+  lines.push(`${reportSheetName("cover", summary.period)}: cover paper (${COVER.classification})`);
+  return lines;
 }
 
 function chooseReports(options: CliOptions, inputs: DetectedInput[], input: string): ReportChoice[] {
   const present = new Set(inputs.map((detected) => detected.kind));
   if (options.only) {
     for (const report of options.only) {
-      const needed = INPUT_OF_REPORT[report];
-      if (!present.has(needed.kind)) {
-        throw new CliFailure(`--only ${report}: no ${needed.label} table found in ${input}`, EXIT_BAD_INPUT);
+      const needed = reportDefinition(report).input;
+      if (!present.has(needed)) {
+        throw new CliFailure(
+          `--only ${report}: no ${INPUT_LABELS[needed]} table found in ${input}`,
+          EXIT_BAD_INPUT
+        );
       }
     }
     return options.only;
   }
-  return (["sr", "csr", "pci"] as const).filter((report) => present.has(INPUT_OF_REPORT[report].kind));
+  return REPORTS.filter((report) => present.has(report.input)).map((report) => report.id);
 }
 
 /** Progress lines on stderr, only for large inputs, with the seconds since the start. */
@@ -252,7 +211,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   progress.line(`Building reports for ${period}`);
-  const layouts = buildReportLayouts(data, { period, reports, redactCsr: options.redactCsr });
+  const { layouts, summary } = buildReports(data, { period, reports, redactCsr: options.redactCsr });
   progress.line(`Writing ${layouts.length} sheets to ${out}`);
   try {
     await writeLayoutsXlsx(layouts, out);
@@ -261,7 +220,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   }
   progress.line("Done");
   io.out(out);
-  for (const layout of layouts) io.out(reportSummary(layout));
+  for (const line of summaryLines(summary, reports)) io.out(line);
   return EXIT_OK;
 }
 

@@ -5,21 +5,20 @@
  * every table's range and every other sheet's used range with its first row), then the values in
  * row chunks packed into as few syncs as the response limit allows.
  *
- * Sheets the product wrote are skipped, recognised by name: the report sheets
- * ("SR Variance Jan-2018", "CSR Variance …", "Post Commissioning …", "DCC Reporting …", also with a
- * " (2)" suffix) and the writer's temporary sheets ("DCC writing …", "DCC old …").
+ * Sheets the product wrote are skipped, recognised by name: the report sheets (as the registry names
+ * them, also with a " (2)" suffix) and the writer's temporary sheets.
  */
 import type { SourceGrid } from "../reports/inputs";
 import type { CellValue, SheetLayout } from "../reports/layout";
-import { writeLayouts } from "./write";
-
-const REPORT_SHEET =
-  /^(SR Variance|CSR Variance|Post Commissioning|DCC Reporting) [A-Z][a-z]{2}-\d{4}( \(\d+\))?$/;
-const WRITER_SHEET = /^DCC (writing|old) /;
+import { REPORT_SHEET_PATTERN } from "../reports/registry";
+import { TEMPORARY_SHEET_PREFIXES, writeLayouts } from "./write";
 
 /** True for sheets this product writes; readWorkbookInputs leaves them out. */
 export function isReportSheetName(name: string): boolean {
-  return REPORT_SHEET.test(name) || WRITER_SHEET.test(name);
+  return (
+    REPORT_SHEET_PATTERN.test(name) ||
+    TEMPORARY_SHEET_PREFIXES.some((prefix) => name.startsWith(`${prefix} `))
+  );
 }
 
 export interface ReadOptions {

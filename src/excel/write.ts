@@ -41,6 +41,10 @@ export interface WriteResult {
   requests: number;
 }
 
+/** Names the writer gives sheets while it works (new sheets, then the ones being replaced), then a run id. */
+export const TEMPORARY_SHEET_PREFIXES = ["DCC writing", "DCC old"] as const;
+const [NEW_SHEET_PREFIX, OLD_SHEET_PREFIX] = TEMPORARY_SHEET_PREFIXES;
+
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 /** Each batch also carries the two suspend calls and the JSON array around its operations. */
 const BATCH_OVERHEAD_BYTES = 4 * OPERATION_OVERHEAD_BYTES;
@@ -156,8 +160,8 @@ function planNames(
     finalTaken.add(lower(name));
     return name;
   };
-  const tempNames = layouts.map((_, i) => uniqueName("DCC writing", i + 1));
-  replaced.forEach((r, i) => (r.backup = uniqueName("DCC old", i + 1)));
+  const tempNames = layouts.map((_, i) => uniqueName(NEW_SHEET_PREFIX, i + 1));
+  replaced.forEach((r, i) => (r.backup = uniqueName(OLD_SHEET_PREFIX, i + 1)));
 
   const replacedSheets = new Set(replaced.map((r) => lower(r.name)));
   const tablesOnReplaced = new Set(

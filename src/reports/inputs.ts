@@ -19,6 +19,13 @@ export interface SourceGrid {
 
 export type InputKind = "sr" | "csr" | "devices";
 
+/** How each input is named to a person (the pane's input list, the runner's messages). */
+export const INPUT_LABELS: Record<InputKind, string> = {
+  sr: "Service Requests",
+  csr: "CSRs",
+  devices: "Devices",
+};
+
 export type InputField =
   | "period"
   | "userId"

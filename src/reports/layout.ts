@@ -8,6 +8,8 @@
  * Coordinates are 0-based (row 0, col 0 is A1). Every range is a rectangle.
  */
 
+import type { ReportChoice } from "./registry";
+
 /** A value written to a cell. Strings are always literal text, never formulas. */
 export type CellValue = string | number | boolean | null;
 
@@ -79,7 +81,7 @@ export interface ChartSpec {
 
 export type Classification = "AMBER: SEC Panel only" | "WHITE";
 
-export type ReportKind = "sr" | "csr" | "pci" | "cover";
+export type ReportKind = ReportChoice | "cover";
 
 export interface SheetLayout {
   /** Sheet name, at most 31 characters, e.g. `SR Variance Jan-2018`. */

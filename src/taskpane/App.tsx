@@ -44,7 +44,6 @@ const BUSY_TEXT: Record<BusyTask, string> = {
   checking: "Checking the inputs…",
   building: "Building the reports…",
   writing: "Writing the reports…",
-  summarising: "Summarising…",
 };
 
 export interface AppProps {
@@ -199,7 +198,6 @@ export function App({ services }: AppProps): React.JSX.Element {
             onCancel={pane.cancel}
           />
         )}
-        {state.busy === "summarising" && <Spinner size="tiny" label={BUSY_TEXT.summarising} />}
         {state.result && !busy && (
           <ResultSummary result={state.result} onOpenSheet={(sheet) => void pane.goToCell(sheet, "A1")} />
         )}

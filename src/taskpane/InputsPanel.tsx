@@ -15,9 +15,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { DetectedInput, InputField, InputFieldInfo, InputKind } from "../reports";
+import {
+  INPUT_LABELS,
+  type DetectedInput,
+  type InputField,
+  type InputFieldInfo,
+  type InputKind,
+} from "../reports";
 import { columnLetters } from "../reports/address";
-import { headerLabel, INPUT_KIND_LABELS, inputKey } from "./mapping";
+import { headerLabel, inputKey } from "./mapping";
 
 const NO_COLUMN = "none";
 
@@ -82,7 +88,7 @@ export function InputsPanel({
           inputFields[input.kind].find((info) => info.field === field)?.label ?? field;
         return (
           <li key={key} className={styles.input}>
-            <Subtitle2 as="h3">{INPUT_KIND_LABELS[input.kind]}</Subtitle2>
+            <Subtitle2 as="h3">{INPUT_LABELS[input.kind]}</Subtitle2>
             <Caption1>{describeSource(input)}</Caption1>
             {input.missing.length > 0 && (
               <MessageBar intent="error">

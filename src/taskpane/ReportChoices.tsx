@@ -1,13 +1,7 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, Switch, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { REPORT_ORDER, type ReportChoice } from "../reports";
+import { REPORTS, type ReportChoice } from "../reports";
 import { formatMonthLong, type MonthKey } from "../sec";
-
-export const REPORT_LABELS: Record<ReportChoice, string> = {
-  sr: "Service Request variance (SR, H3.24)",
-  csr: "CSR forecast variance (CSR, L8.9)",
-  pci: "Post commissioning (PCI, Appendix AC 5.8)",
-};
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -54,13 +48,13 @@ export function ReportChoices(props: ReportChoicesProps): React.JSX.Element {
         </Dropdown>
       </Field>
       <div role="group" aria-label="Reports" className={styles.reports}>
-        {REPORT_ORDER.map((report) => (
+        {REPORTS.map((report) => (
           <Checkbox
-            key={report}
-            label={REPORT_LABELS[report]}
-            checked={reports.includes(report)}
+            key={report.id}
+            label={report.label}
+            checked={reports.includes(report.id)}
             disabled={disabled}
-            onChange={(_event, data) => props.onReport(report, data.checked === true)}
+            onChange={(_event, data) => props.onReport(report.id, data.checked === true)}
           />
         ))}
       </div>

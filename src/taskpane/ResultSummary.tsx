@@ -1,6 +1,6 @@
 import { Body1, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { EXCEPTION_STATUSES, type VarianceHeadline } from "./summary";
+import { EXCEPTION_STATUSES, reportDefinition, type VarianceHeadline } from "../reports";
 import type { GenerationResult } from "./useReportPane";
 
 const useStyles = makeStyles({
@@ -48,12 +48,12 @@ export function ResultSummary({ result, onOpenSheet }: ResultSummaryProps): Reac
       </Subtitle2>
       <Body1>Due to the SEC Panel by {summary.dueDate}.</Body1>
       <ul className={styles.list} aria-label="Headline figures">
-        {summary.sr && <li>{varianceLine("Service Requests", summary.sr)}</li>}
-        {summary.csr && <li>{varianceLine("CSRs", summary.csr)}</li>}
+        {summary.sr && <li>{varianceLine(reportDefinition("sr").summaryLabel, summary.sr)}</li>}
+        {summary.csr && <li>{varianceLine(reportDefinition("csr").summaryLabel, summary.csr)}</li>}
         {summary.pci && (
           <li>
-            Post commissioning: {count(summary.pci.listed)} devices listed, {count(summary.pci.added)} added,{" "}
-            {count(summary.pci.removed)} removed
+            {reportDefinition("pci").summaryLabel}: {count(summary.pci.listed)} devices listed,{" "}
+            {count(summary.pci.added)} added, {count(summary.pci.removed)} removed
           </li>
         )}
       </ul>

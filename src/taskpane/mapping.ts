@@ -60,13 +60,6 @@ function missingFields(
     .map((spec) => spec.field);
 }
 
-/** How the pane names each kind of input. */
-export const INPUT_KIND_LABELS: Record<InputKind, string> = {
-  sr: "Service Requests",
-  csr: "CSRs",
-  devices: "Devices",
-};
-
 /** A header cell as text for a dropdown option ("Column 3" when the header is blank). */
 export function headerLabel(header: unknown, index: number): string {
   const text = header === null || header === undefined ? "" : String(header).trim();

@@ -5,7 +5,6 @@
  */
 import * as excel from "../excel";
 import * as reports from "../reports";
-import { summariseReports, type ReportSummary } from "./summary";
 
 /** The report-builder functions the pane uses (pure: no Office.js). */
 export type ReportFunctions = Pick<
@@ -13,7 +12,7 @@ export type ReportFunctions = Pick<
   | "detectInputs"
   | "mapColumns"
   | "checkInputs"
-  | "buildReportLayouts"
+  | "buildReports"
   | "latestMonth"
   | "sampleWorkbook"
   | "INPUT_FIELDS"
@@ -27,17 +26,14 @@ export interface WorkbookFunctions {
   writeLayouts: typeof excel.writeLayouts;
 }
 
-export interface PaneServices extends ReportFunctions, WorkbookFunctions {
-  /** Headline figures for the result summary (built from the report models). */
-  summariseReports: (data: reports.CheckedData, options: reports.ReportOptions) => ReportSummary;
-}
+export interface PaneServices extends ReportFunctions, WorkbookFunctions {}
 
 /** The real services: the open workbook through Office.js and the real report builder. */
 export const defaultPaneServices: PaneServices = {
   detectInputs: reports.detectInputs,
   mapColumns: reports.mapColumns,
   checkInputs: reports.checkInputs,
-  buildReportLayouts: reports.buildReportLayouts,
+  buildReports: reports.buildReports,
   latestMonth: reports.latestMonth,
   sampleWorkbook: reports.sampleWorkbook,
   INPUT_FIELDS: reports.INPUT_FIELDS,
@@ -45,5 +41,4 @@ export const defaultPaneServices: PaneServices = {
   selectCell: excel.selectCell,
   insertSampleData: excel.insertSampleData,
   writeLayouts: excel.writeLayouts,
-  summariseReports,
 };

@@ -11,14 +11,14 @@ import {
   type InputField,
   type ReportChoice,
   type ReportOptions,
+  type ReportSummary,
 } from "../reports";
 import type { MonthKey } from "../sec";
 import { inputKey, remapInput, withOverride, type ColumnOverrides } from "./mapping";
 import type { PaneServices } from "./services";
-import type { ReportSummary } from "./summary";
 
 /** What the pane is doing; null when idle. */
-export type BusyTask = "reading" | "inserting" | "checking" | "building" | "writing" | "summarising";
+export type BusyTask = "reading" | "inserting" | "checking" | "building" | "writing";
 
 export interface WriteProgress {
   stage: string;
@@ -65,7 +65,7 @@ export const initialPaneState: PaneState = {
   inputsRead: false,
   checked: null,
   month: null,
-  reports: ["sr", "csr", "pci"],
+  reports: [...REPORT_ORDER],
   redactCsr: false,
   leaveOutBadRows: false,
   progress: null,
@@ -312,7 +312,8 @@ export function useReportPane(services: PaneServices): ReportPane {
     dispatch({ type: "started", task: "building" });
     try {
       await yieldToRender();
-      const layouts = services.buildReportLayouts(data, options);
+      // One build: the summary shown afterwards comes from the same models as the sheets.
+      const { layouts, summary } = services.buildReports(data, options);
       if (controller.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       dispatch({ type: "started", task: "writing" });
       const written = await services.writeLayouts(layouts, {
@@ -320,9 +321,6 @@ export function useReportPane(services: PaneServices): ReportPane {
         onProgress: (progress) => dispatch({ type: "progress", progress: { ...progress } }),
         signal: controller.signal,
       });
-      dispatch({ type: "started", task: "summarising" });
-      await yieldToRender();
-      const summary = services.summariseReports(data, options);
       dispatch({ type: "generated", result: { sheets: written.sheets, summary } });
     } catch (error) {
       dispatch({

@@ -9,7 +9,7 @@ import {
   type CellValue,
   type ReportOptions,
   type SheetLayout,
-  buildReportLayouts,
+  buildReports,
   checkInputs,
   detectInputs,
   sampleWorkbook,
@@ -65,7 +65,7 @@ export function sampleLayouts(options: ReportOptions): SheetLayout[] {
   }));
   const data = checkInputs(detectInputs(grids));
   if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
-  return buildReportLayouts(data, options);
+  return buildReports(data, options).layouts;
 }
 
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { CellValue, SheetLayout } from "../../src/reports";
-import { tableRows } from "../../src/cli/run";
+import { tableRows } from "../reports/layout-cells";
 import { makeTempDir, runCli, sampleLayouts, serialOfDate } from "./helpers";
 
 const SOFFICE_AVAILABLE = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;

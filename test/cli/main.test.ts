@@ -6,7 +6,7 @@ import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { type SheetLayout, reportSheetNames } from "../../src/reports";
-import { tableRows } from "../../src/cli/run";
+import { tableRows } from "../reports/layout-cells";
 import {
   type CliResult,
   SAMPLE_INPUT,

@@ -1,12 +1,6 @@
 /** Shared set-up for the src/excel tests: a host installed as the Excel/Office globals, and layouts. */
 import type { CellValue, SheetLayout } from "../../src/reports/layout";
-import {
-  checkInputs,
-  detectInputs,
-  buildReportLayouts,
-  sampleWorkbook,
-  type SourceGrid,
-} from "../../src/reports";
+import { checkInputs, detectInputs, buildReports, sampleWorkbook, type SourceGrid } from "../../src/reports";
 import { createExcelHost, ExcelHost, InitialSheet, installExcelHost } from "../support/excel-host";
 
 let restore: (() => void) | null = null;
@@ -91,7 +85,7 @@ export function january2018Layouts(): SheetLayout[] {
   }));
   const data = checkInputs(detectInputs(grids));
   if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
-  return buildReportLayouts(data, { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false });
+  return buildReports(data, { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false }).layouts;
 }
 
 export const userSheets = (): InitialSheet[] => [

@@ -1,7 +1,7 @@
 /** Reading input grids, selecting cells, inserting the sample data, and the whole path through the host. */
 import { insertSampleData, isReportSheetName, readWorkbookInputs, selectCell } from "../../src/excel/read";
 import { writeLayouts } from "../../src/excel/write";
-import { buildReportLayouts, checkInputs, detectInputs, sampleWorkbook } from "../../src/reports";
+import { buildReports, checkInputs, detectInputs, sampleWorkbook } from "../../src/reports";
 import { uninstallHost, useHost } from "./helpers";
 
 afterEach(() => uninstallHost());
@@ -151,11 +151,11 @@ test("the new user's path: insert sample data, read, check, build January 2018, 
   expect(inputs.map((i) => i.kind).sort()).toEqual(["csr", "devices", "sr"]);
   const data = checkInputs(inputs);
   expect(data.problems).toEqual([]);
-  const layouts = buildReportLayouts(data, {
+  const layouts = buildReports(data, {
     period: "2018-01",
     reports: ["sr", "csr", "pci"],
     redactCsr: true,
-  });
+  }).layouts;
   await writeLayouts(layouts, { confirmReplace: async () => true });
   expect(host.sheetNames()).toEqual([
     "Sheet1",

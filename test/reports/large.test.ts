@@ -1,10 +1,4 @@
-import {
-  buildPciLayout,
-  buildPciModel,
-  buildReportLayouts,
-  checkInputs,
-  detectInputs,
-} from "../../src/reports";
+import { buildPciLayout, buildPciModel, buildReports, checkInputs, detectInputs } from "../../src/reports";
 import { serialFromYmd } from "../../src/sec";
 
 /** 200,000 device rows: 100,000 devices in each of December 2017 and January 2018. */
@@ -77,7 +71,7 @@ describe("200,000 device rows", () => {
       "b",
       "No",
     ]);
-    expect(buildReportLayouts(data, options).map((sheet) => sheet.name)).toEqual([
+    expect(buildReports(data, options).layouts.map((sheet) => sheet.name)).toEqual([
       "Post Commissioning Jan-2018",
       "DCC Reporting Jan-2018",
     ]);

@@ -3,6 +3,7 @@ import {
   buildCsrModel,
   buildPciModel,
   buildSrModel,
+  summariseModels,
   latestMonth,
   pciListedDevices,
   type CheckedData,
@@ -208,7 +209,7 @@ describe("buildCoverModel", () => {
     const sr = buildSrModel(data, JANUARY);
     const pci = buildPciModel(data, JANUARY);
     const options = { ...JANUARY, reports: ["pci", "sr"] as ("sr" | "pci")[] };
-    const cover = buildCoverModel(options, { sr, pci });
+    const cover = buildCoverModel(options, summariseModels(options, { sr, pci }));
     expect(cover.classification).toBe("WHITE");
     expect(cover.recommendation).toBe("The Panel is requested to NOTE the contents of this paper.");
     expect(

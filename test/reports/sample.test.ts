@@ -1,7 +1,7 @@
 import {
   buildCsrModel,
   buildPciModel,
-  buildReportLayouts,
+  buildReports,
   buildSrModel,
   checkInputs,
   detectInputs,
@@ -120,7 +120,7 @@ describe("sampleWorkbook", () => {
   });
 
   it("builds all four sheets for January 2018", () => {
-    const layouts = buildReportLayouts(data, { ...JANUARY, redactCsr: true });
+    const layouts = buildReports(data, { ...JANUARY, redactCsr: true }).layouts;
     expect(layouts.map((layout) => layout.tables.length)).toEqual([2, 2, 4, 0]);
   });
 });

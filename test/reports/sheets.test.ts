@@ -1,3 +1,4 @@
+import { tableRows } from "./layout-cells";
 import {
   CSR_COLUMNS,
   PCI_COLUMNS,
@@ -5,7 +6,7 @@ import {
   PCI_TREND_COLUMNS,
   PCI_TYPE_COLUMNS,
   SR_COLUMNS,
-  buildReportLayouts,
+  buildReports,
   reportSheetNames,
   type CellValue,
   type SheetLayout,
@@ -53,23 +54,16 @@ function table(layout: SheetLayout, name: string): TableSpec {
   return found;
 }
 
-/** The data rows written under a table's header. */
-function tableRows(layout: SheetLayout, spec: TableSpec): CellValue[][] {
-  return Array.from({ length: spec.rowCount }, (_, index) =>
-    spec.headers.map((_, col) => cellAt(layout, spec.row + 1 + index, spec.col + col) ?? null)
-  );
-}
-
 function allText(layout: SheetLayout): string[] {
   return layout.values
     .flatMap((block) => block.values.flat())
     .filter((value): value is string => typeof value === "string");
 }
 
-const layouts = buildReportLayouts(data, JANUARY);
+const layouts = buildReports(data, JANUARY).layouts;
 const [srSheet, csrSheet, pciSheet, cover] = layouts;
 
-describe("buildReportLayouts", () => {
+describe("buildReports: the layouts", () => {
   it("builds SR, CSR, PCI then the cover, named with the month, as reportSheetNames says", () => {
     expect(layouts.map((layout) => [layout.name, layout.kind, layout.classification])).toEqual([
       ["SR Variance Jan-2018", "sr", "AMBER: SEC Panel only"],
@@ -83,7 +77,7 @@ describe("buildReportLayouts", () => {
 
   it("builds only the chosen reports, always in SR, CSR, PCI order, and always the cover", () => {
     const options = { ...JANUARY, reports: ["pci", "sr"] as ("pci" | "sr")[] };
-    expect(buildReportLayouts(data, options).map((layout) => layout.name)).toEqual([
+    expect(buildReports(data, options).layouts.map((layout) => layout.name)).toEqual([
       "SR Variance Jan-2018",
       "Post Commissioning Jan-2018",
       "DCC Reporting Jan-2018",
@@ -209,7 +203,7 @@ describe("CSR sheet", () => {
   });
 
   it("when redacted, shows no Subscriber name or ID anywhere, and the same label in both tables", () => {
-    const [redacted] = buildReportLayouts(data, { ...JANUARY, reports: ["csr"], redactCsr: true });
+    const [redacted] = buildReports(data, { ...JANUARY, reports: ["csr"], redactCsr: true }).layouts;
     const text = allText(redacted).join("\n");
     for (const n of [1, 2, 3, 4, 5]) expect(text).not.toContain(subscriber(n));
     for (const name of ["One Gas", "Two plc", "Three Power", "Four Ltd", "Five Energy"])
@@ -304,7 +298,7 @@ describe("Post Commissioning sheet", () => {
   });
 
   it("keeps one row for an empty table so the next content does not run into it", () => {
-    const [empty] = buildReportLayouts(data, { ...JANUARY, period: "2018-03", reports: ["pci"] });
+    const [empty] = buildReports(data, { ...JANUARY, period: "2018-03", reports: ["pci"] }).layouts;
     const types = table(empty, "PCI_Types_2018_03");
     expect(types.rowCount).toBe(0);
     const nextRow = Math.min(

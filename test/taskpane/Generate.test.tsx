@@ -45,8 +45,8 @@ function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: 
 describe("generating reports", () => {
   test("defaults to the latest month and builds the chosen reports for it", async () => {
     const services = fakeServices([cleanSrGrid()]);
-    const buildSpy = jest.fn(services.buildReportLayouts);
-    services.buildReportLayouts = buildSpy;
+    const buildSpy = jest.fn(services.buildReports);
+    services.buildReports = buildSpy;
     const user = await readyToGenerate(services);
 
     expect(screen.getByRole("combobox", { name: "Month" })).toHaveTextContent("January 2018");

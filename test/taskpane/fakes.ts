@@ -5,7 +5,6 @@
 import * as reports from "../../src/reports";
 import type { CheckedData, Problem, SourceGrid } from "../../src/reports";
 import type { PaneServices } from "../../src/taskpane/services";
-import { summariseReports } from "../../src/taskpane/summary";
 
 type WriteLayouts = PaneServices["writeLayouts"];
 export type WriteCall = Parameters<WriteLayouts>[1];
@@ -30,11 +29,10 @@ export function fakeServices(grids: SourceGrid[], overrides: Partial<PaneService
     detectInputs: reports.detectInputs,
     mapColumns: reports.mapColumns,
     checkInputs: reports.checkInputs,
-    buildReportLayouts: reports.buildReportLayouts,
+    buildReports: reports.buildReports,
     latestMonth: reports.latestMonth,
     sampleWorkbook: reports.sampleWorkbook,
     INPUT_FIELDS: reports.INPUT_FIELDS,
-    summariseReports,
     readWorkbookInputs: jest.fn(async () => grids),
     selectCell: jest.fn(async () => undefined),
     insertSampleData: jest.fn(async () => []),
