@@ -14,6 +14,8 @@ export interface CliOptions {
   only?: ReportChoice[];
   /** Replace an existing output file. */
   replace: boolean;
+  /** Say on stderr which sheets were read as which input, and which were not used. */
+  verbose: boolean;
 }
 
 /** A mistake on the command line; the message is one line. */
@@ -32,6 +34,7 @@ Options:
   --only LIST        reports to build, comma-separated from ${REPORT_ORDER.join(",")} (default: every report with input)
   --redact-csr       replace Subscriber names and IDs with "Subscriber 1", "Subscriber 2", ... (SEC L8.10)
   --replace          replace the output file if it exists (the input is never overwritten)
+  --verbose          list the sheets read as inputs, and those not used, on standard error
   --help             show this help
 
 Exit status: 0 written; 1 usage or file error; 2 the input has problems (each printed; nothing written).`;
@@ -55,7 +58,7 @@ function parseOnly(text: string): ReportChoice[] {
 
 /** Parses argv (without node and the script). Accepts `--name value` and `--name=value`. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { help: false, redactCsr: false, replace: false };
+  const options: CliOptions = { help: false, redactCsr: false, replace: false, verbose: false };
   const positional: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
@@ -102,6 +105,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "--replace":
         noValue();
         options.replace = true;
+        break;
+      case "--verbose":
+        noValue();
+        options.verbose = true;
         break;
       default:
         throw new UsageError(`unknown option ${name} (see --help)`);

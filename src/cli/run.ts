@@ -15,6 +15,7 @@ import {
   latestMonth,
   reportDefinition,
   reportSheetName,
+  unusedGrids,
   type CheckedData,
   type DetectedInput,
   type ReportChoice,
@@ -148,7 +149,12 @@ interface LoadedInput {
  * Reads and checks the input. The grids die with this call, so that only the checked records stay
  * in memory while the reports are built and written.
  */
-async function loadInput(input: string, options: CliOptions, progress: Progress): Promise<LoadedInput> {
+async function loadInput(
+  input: string,
+  options: CliOptions,
+  progress: Progress,
+  io: CliIo
+): Promise<LoadedInput> {
   let grids;
   try {
     grids = await readXlsxGrids(input, {
@@ -162,6 +168,12 @@ async function loadInput(input: string, options: CliOptions, progress: Progress)
     );
   }
   const inputs = detectInputs(grids);
+  if (options.verbose) {
+    for (const detected of inputs) {
+      io.err(`${detected.source.sheet}: ${INPUT_LABELS[detected.kind]}, ${count(detected.rowCount)} rows`);
+    }
+    for (const grid of unusedGrids(grids)) io.err(`${grid.sheet}: not used (no input's columns)`);
+  }
   if (inputs.length === 0) {
     throw new CliFailure(
       `no input tables found in ${input}: each needs a header row with User ID, Subscriber ID or Device ID and Commissioned`,
@@ -182,7 +194,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (!inputStat.isFile()) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
 
   const progress = new Progress(io);
-  const { data, reports } = await loadInput(input, options, progress);
+  const { data, reports } = await loadInput(input, options, progress, io);
   if (data.problems.length > 0) {
     for (const problem of data.problems) io.err(problem.message);
     const n = data.problems.length;

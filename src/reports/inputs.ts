@@ -263,18 +263,37 @@ function missingFields(kind: InputKind, columns: Partial<Record<InputField, numb
     .map((info) => info.field);
 }
 
-/** The kind of a grid from its headers: Devices (device ID + commissioned), else CSR (subscriber ID), else SR (user ID). */
-function kindOfHeaders(
-  headers: unknown[]
-): { kind: InputKind; columns: Partial<Record<InputField, number>> } | null {
-  const devices = mapColumns("devices", headers);
-  if (devices.deviceId !== undefined && devices.commissioned !== undefined)
-    return { kind: "devices", columns: devices };
-  const csr = mapColumns("csr", headers);
-  if (csr.subscriberId !== undefined) return { kind: "csr", columns: csr };
-  const sr = mapColumns("sr", headers);
-  if (sr.userId !== undefined) return { kind: "sr", columns: sr };
-  return null;
+/** The columns that say which input a table is meant to be; a table without them is not that input. */
+const IDENTIFYING_FIELDS: Record<InputKind, readonly InputField[]> = {
+  sr: ["userId"],
+  csr: ["subscriberId"],
+  devices: ["deviceId", "commissioned"],
+};
+
+/** Kinds in the order that wins a tie. */
+const DETECTION_ORDER: readonly InputKind[] = ["devices", "csr", "sr"];
+
+/**
+ * The input a grid's headers make it: of the inputs whose identifying columns it has, the first (in
+ * DETECTION_ORDER) that it has every required column of; when it is complete for none, the first
+ * it is identified as, so that it is read and told which columns to add. null when it is no input.
+ */
+function kindOfHeaders(headers: unknown[]): DetectedKind | null {
+  let fallback: DetectedKind | null = null;
+  for (const kind of DETECTION_ORDER) {
+    const columns = mapColumns(kind, headers);
+    if (!IDENTIFYING_FIELDS[kind].every((field) => columns[field] !== undefined)) continue;
+    const missing = missingFields(kind, columns);
+    if (missing.length === 0) return { kind, columns, missing };
+    fallback ??= { kind, columns, missing };
+  }
+  return fallback;
+}
+
+interface DetectedKind {
+  kind: InputKind;
+  columns: Partial<Record<InputField, number>>;
+  missing: InputField[];
 }
 
 /** The best kind for each grid; grids that match no kind are left out. */
@@ -288,9 +307,14 @@ export function detectInputs(grids: SourceGrid[]): DetectedInput[] {
       kind: match.kind,
       source,
       columns: match.columns,
-      missing: missingFields(match.kind, match.columns),
+      missing: match.missing,
       rowCount: source.values.length - 1,
     });
   }
   return detected;
+}
+
+/** Grids that are no input: left alone, and listed as "not used" so a person sees why. */
+export function unusedGrids(grids: SourceGrid[]): SourceGrid[] {
+  return grids.filter((source) => source.values.length === 0 || kindOfHeaders(source.values[0]) === null);
 }

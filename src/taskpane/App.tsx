@@ -114,6 +114,7 @@ export function App({ services }: AppProps): React.JSX.Element {
         <InputsPanel
           inputs={inputs}
           inputFields={services.INPUT_FIELDS}
+          unused={state.unused}
           inputsRead={state.inputsRead}
           disabled={busy}
           onChooseColumn={pane.chooseColumn}

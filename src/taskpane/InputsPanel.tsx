@@ -51,6 +51,8 @@ const useStyles = makeStyles({
 export interface InputsPanelProps {
   inputs: readonly DetectedInput[];
   inputFields: Record<InputKind, InputFieldInfo[]>;
+  /** Tables and ranges that are no input (left alone). */
+  unused: readonly string[];
   /** false until the workbook has been read once. */
   inputsRead: boolean;
   disabled: boolean;
@@ -67,58 +69,68 @@ function describeSource(input: DetectedInput): string {
 export function InputsPanel({
   inputs,
   inputFields,
+  unused,
   inputsRead,
   disabled,
   onChooseColumn,
 }: InputsPanelProps): React.JSX.Element {
   const styles = useStyles();
+  const notUsed = unused.length > 0 && (
+    <Caption1>Not used (no input's columns): {unused.join(", ")}</Caption1>
+  );
   if (inputsRead && inputs.length === 0) {
     return (
-      <Body1>
-        No input tables found. Add tables with headers such as Period, User ID, Forecast and Actual, or insert
-        the sample data.
-      </Body1>
+      <>
+        <Body1>
+          No input tables found. Add tables with headers such as Period, User ID, Forecast and Actual, or
+          insert the sample data.
+        </Body1>
+        {notUsed}
+      </>
     );
   }
   return (
-    <ul className={styles.list} aria-label="Inputs found">
-      {inputs.map((input) => {
-        const key = inputKey(input);
-        const labelOf = (field: InputField): string =>
-          inputFields[input.kind].find((info) => info.field === field)?.label ?? field;
-        return (
-          <li key={key} className={styles.input}>
-            <Subtitle2 as="h3">{INPUT_LABELS[input.kind]}</Subtitle2>
-            <Caption1>{describeSource(input)}</Caption1>
-            {input.missing.length > 0 && (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  Missing required {input.missing.length === 1 ? "column" : "columns"}:{" "}
-                  {input.missing.map(labelOf).join(", ")}. Choose {input.missing.length === 1 ? "it" : "them"}{" "}
-                  under Columns.
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {/* Open from the start when a required column is missing, so the fix is in view. */}
-            <Accordion collapsible defaultOpenItems={input.missing.length > 0 ? ["columns"] : []}>
-              <AccordionItem value="columns">
-                <AccordionHeader size="small">Columns</AccordionHeader>
-                <AccordionPanel>
-                  <ColumnMapping
-                    input={input}
-                    fields={inputFields[input.kind]}
-                    disabled={disabled}
-                    onChooseColumn={onChooseColumn}
-                    className={styles.fields}
-                    dropdownClassName={styles.dropdown}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className={styles.list} aria-label="Inputs found">
+        {inputs.map((input) => {
+          const key = inputKey(input);
+          const labelOf = (field: InputField): string =>
+            inputFields[input.kind].find((info) => info.field === field)?.label ?? field;
+          return (
+            <li key={key} className={styles.input}>
+              <Subtitle2 as="h3">{INPUT_LABELS[input.kind]}</Subtitle2>
+              <Caption1>{describeSource(input)}</Caption1>
+              {input.missing.length > 0 && (
+                <MessageBar intent="error">
+                  <MessageBarBody>
+                    Missing required {input.missing.length === 1 ? "column" : "columns"}:{" "}
+                    {input.missing.map(labelOf).join(", ")}. Choose{" "}
+                    {input.missing.length === 1 ? "it" : "them"} under Columns.
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              {/* Open from the start when a required column is missing, so the fix is in view. */}
+              <Accordion collapsible defaultOpenItems={input.missing.length > 0 ? ["columns"] : []}>
+                <AccordionItem value="columns">
+                  <AccordionHeader size="small">Columns</AccordionHeader>
+                  <AccordionPanel>
+                    <ColumnMapping
+                      input={input}
+                      fields={inputFields[input.kind]}
+                      disabled={disabled}
+                      onChooseColumn={onChooseColumn}
+                      className={styles.fields}
+                      dropdownClassName={styles.dropdown}
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              </Accordion>
+            </li>
+          );
+        })}
+      </ul>
+      {notUsed}
+    </>
   );
 }
 

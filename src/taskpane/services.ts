@@ -10,6 +10,7 @@ import * as reports from "../reports";
 export type ReportFunctions = Pick<
   typeof reports,
   | "detectInputs"
+  | "unusedGrids"
   | "mapColumns"
   | "checkInputs"
   | "buildReports"
@@ -31,6 +32,7 @@ export interface PaneServices extends ReportFunctions, WorkbookFunctions {}
 /** The real services: the open workbook through Office.js and the real report builder. */
 export const defaultPaneServices: PaneServices = {
   detectInputs: reports.detectInputs,
+  unusedGrids: reports.unusedGrids,
   mapColumns: reports.mapColumns,
   checkInputs: reports.checkInputs,
   buildReports: reports.buildReports,

@@ -12,6 +12,7 @@ import {
   type ReportChoice,
   type ReportOptions,
   type ReportSummary,
+  type SourceGrid,
 } from "../reports";
 import type { MonthKey } from "../sec";
 import { inputKey, remapInput, withOverride, type ColumnOverrides } from "./mapping";
@@ -42,6 +43,8 @@ export interface PaneState {
   busy: BusyTask | null;
   /** Inputs as detected, before the user's column choices. */
   detected: DetectedInput[];
+  /** Tables and ranges that are no input, named for the pane ("Notes", "Prices (table Rates)"). */
+  unused: string[];
   /** The user's column choices per input (see inputKey). */
   overrides: Record<string, ColumnOverrides>;
   inputsRead: boolean;
@@ -61,6 +64,7 @@ export interface PaneState {
 export const initialPaneState: PaneState = {
   busy: null,
   detected: [],
+  unused: [],
   overrides: {},
   inputsRead: false,
   checked: null,
@@ -76,8 +80,14 @@ export const initialPaneState: PaneState = {
 
 export type PaneAction =
   | { type: "started"; task: BusyTask }
-  | { type: "inputsRead"; detected: DetectedInput[]; message?: PaneMessage }
-  | { type: "checked"; detected: DetectedInput[]; data: CheckedData; month: MonthKey | null }
+  | { type: "inputsRead"; detected: DetectedInput[]; unused: string[]; message?: PaneMessage }
+  | {
+      type: "checked";
+      detected: DetectedInput[];
+      unused: string[];
+      data: CheckedData;
+      month: MonthKey | null;
+    }
   | { type: "columnChosen"; key: string; field: InputField; column: number | null }
   | { type: "monthChosen"; month: MonthKey }
   | { type: "reportToggled"; report: ReportChoice; on: boolean }
@@ -105,6 +115,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         busy: null,
         detected: action.detected,
+        unused: action.unused,
         inputsRead: true,
         checked: null,
         leaveOutBadRows: false,
@@ -115,6 +126,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         ...state,
         busy: null,
         detected: action.detected,
+        unused: action.unused,
         inputsRead: true,
         checked: action.data,
         month: action.month,
@@ -167,6 +179,13 @@ export function generateBlockedReason(state: PaneState): string | null {
   return null;
 }
 
+/** The grids that are no input, as the pane names them. */
+function unusedNames(services: PaneServices, grids: SourceGrid[]): string[] {
+  return services
+    .unusedGrids(grids)
+    .map((grid) => (grid.table ? `${grid.sheet} (table ${grid.table})` : grid.sheet));
+}
+
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
@@ -212,7 +231,12 @@ export function useReportPane(services: PaneServices): ReportPane {
     async (message?: PaneMessage): Promise<void> => {
       try {
         const grids = await services.readWorkbookInputs();
-        dispatch({ type: "inputsRead", detected: services.detectInputs(grids), message });
+        dispatch({
+          type: "inputsRead",
+          detected: services.detectInputs(grids),
+          unused: unusedNames(services, grids),
+          message,
+        });
       } catch (error) {
         dispatch({
           type: "finished",
@@ -255,13 +279,14 @@ export function useReportPane(services: PaneServices): ReportPane {
     dispatch({ type: "started", task: "checking" });
     try {
       // Check what the workbook holds now: cells may have been edited since the inputs were read.
-      const detected = services.detectInputs(await services.readWorkbookInputs());
+      const grids = await services.readWorkbookInputs();
+      const detected = services.detectInputs(grids);
       await yieldToRender();
       const { overrides, month: current } = latest.current.state;
       const inputs = detected.map((input) => remapInput(input, overrides[inputKey(input)] ?? {}, services));
       const data = services.checkInputs(inputs);
       const month = current !== null && data.months.includes(current) ? current : services.latestMonth(data);
-      dispatch({ type: "checked", detected, data, month });
+      dispatch({ type: "checked", detected, unused: unusedNames(services, grids), data, month });
     } catch (error) {
       dispatch({
         type: "finished",

@@ -3,7 +3,13 @@ import { UsageError, parseArgs } from "../../src/cli/args";
 
 describe("parseArgs", () => {
   it("defaults: the sample input, latest month, every report, no redaction, no replacing", () => {
-    expect(parseArgs([])).toEqual({ help: false, redactCsr: false, replace: false, input: undefined });
+    expect(parseArgs([])).toEqual({
+      help: false,
+      redactCsr: false,
+      replace: false,
+      verbose: false,
+      input: undefined,
+    });
   });
 
   it("reads every option, as `--name value` or `--name=value`", () => {
@@ -17,6 +23,7 @@ describe("parseArgs", () => {
         "csr,sr",
         "--redact-csr",
         "--replace",
+        "--verbose",
       ])
     ).toEqual({
       help: false,
@@ -26,6 +33,7 @@ describe("parseArgs", () => {
       only: ["csr", "sr"],
       redactCsr: true,
       replace: true,
+      verbose: true,
     });
     expect(parseArgs(["--period=2017-12", "--only=PCI"])).toMatchObject({ period: "2017-12", only: ["pci"] });
   });

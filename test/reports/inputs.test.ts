@@ -4,6 +4,7 @@ import {
   columnLetters,
   detectInputs,
   mapColumns,
+  unusedGrids,
   type SourceGrid,
 } from "../../src/reports";
 
@@ -137,6 +138,32 @@ describe("detectInputs", () => {
       grid("c", ["Device ID", "User ID"]),
     ]).map((input) => input.kind);
     expect(kinds).toEqual(["devices", "csr", "sr"]);
+  });
+
+  it("reads a look-alike table as the input whose required columns it has", () => {
+    const lookAlikes = detectInputs([
+      // Device ID looks like Devices, but only the Service Requests columns are all there.
+      grid("a", ["Period", "User ID", "Forecast", "Actual", "Device ID", "Commissioned"]),
+      // A Subscriber column does not make CSRs of a complete Service Requests table.
+      grid("b", ["Period", "User ID", "Subscriber", "SR Forecast", "SRs Sent"]),
+      // Complete for CSRs and for Service Requests: the earlier in the order wins.
+      grid("c", ["Period", "Subscriber ID", "User ID", "Forecast", "Actual"]),
+    ]);
+    expect(lookAlikes.map((input) => [input.source.sheet, input.kind, input.missing])).toEqual([
+      ["a", "sr", []],
+      ["b", "sr", []],
+      ["c", "csr", []],
+    ]);
+  });
+
+  it("lists the grids that are no input as unused, and only those", () => {
+    const grids = [
+      { sheet: "E", row: 0, col: 0, values: [] },
+      grid("Notes", ["Note", "Author"]),
+      grid("X", ["Device ID"]),
+      grid("S", ["User", "Actual"]),
+    ];
+    expect(unusedGrids(grids).map((unused) => unused.sheet)).toEqual(["E", "Notes", "X"]);
   });
 
   it("leaves out empty grids and grids that match no kind", () => {

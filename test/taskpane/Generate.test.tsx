@@ -67,6 +67,25 @@ describe("generating reports", () => {
     expect(names).toEqual(["SR Variance Dec-2017", "DCC Reporting Dec-2017"]);
   });
 
+  test("the summary after Generate is the one build's summary: no second model build", async () => {
+    const services = fakeServices([cleanSrGrid()]);
+    const built: ReturnType<FakeServices["buildReports"]>[] = [];
+    services.buildReports = jest.fn((data, options) => {
+      const result = fakeServices([]).buildReports(data, options);
+      // Marked, so the pane can only show these figures if it shows this build's summary.
+      if (result.summary.sr) result.summary.sr.parties = 4321;
+      built.push(result);
+      return result;
+    });
+    const user = await readyToGenerate(services);
+    await user.click(screen.getByRole("button", { name: "Generate" }));
+
+    const figures = await screen.findByRole("list", { name: "Headline figures" });
+    expect(figures).toHaveTextContent("4321 parties");
+    expect(built).toHaveLength(1);
+    expect(services.writeLayouts.mock.calls[0][0]).toBe(built[0].layouts);
+  });
+
   test("shows the stage and value while the write is pending, and Cancel aborts it", async () => {
     const held = heldWrite();
     const user = await readyToGenerate(held.services);

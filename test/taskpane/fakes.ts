@@ -27,6 +27,7 @@ export const writeAllAtOnce: WriteLayouts = async (layouts) => ({
 export function fakeServices(grids: SourceGrid[], overrides: Partial<PaneServices> = {}): FakeServices {
   return {
     detectInputs: reports.detectInputs,
+    unusedGrids: reports.unusedGrids,
     mapColumns: reports.mapColumns,
     checkInputs: reports.checkInputs,
     buildReports: reports.buildReports,
