@@ -315,12 +315,52 @@ function countCell(
   return -1;
 }
 
-function checkSr(input: DetectedInput, run: Run, out: SrRecord[], seen: Map<string, SrSeen>): void {
+/** One party's row of a variance input (Service Requests or CSRs), read and checked. */
+interface PartyRow {
+  period: MonthKey;
+  id: string;
+  name: string;
+  role: string;
+  forecast: number | null;
+  actual: number;
+  sourceRow: number;
+}
+
+/** What differs between the two variance inputs. */
+interface PartyInput<R> {
+  idField: InputField;
+  idLabel: string;
+  nameField: InputField;
+  /** The User Role column, for Service Requests. */
+  roleField?: InputField;
+  /** "User", "Subscriber": in the duplicate-row message. */
+  party: string;
+  /** Said after a duplicate-row message. */
+  duplicateHint: string;
+  record(row: PartyRow): R;
+  /** Adds a further row of the same party and month (rows per Service) to its record. */
+  addTo(record: R, row: PartyRow): void;
+}
+
+/** Where a party's month was first seen: its record, whether rows are per Service, and the row for messages. */
+interface PartySeen {
+  index: number;
+  summing: boolean;
+  at: string;
+}
+
+function checkParties<R>(
+  input: DetectedInput,
+  run: Run,
+  out: R[],
+  seen: Map<string, PartySeen>,
+  spec: PartyInput<R>
+): void {
   const { source } = input;
   const cPeriod = columnOf(input, "period");
-  const cId = columnOf(input, "userId");
-  const cName = columnOf(input, "userName");
-  const cRole = columnOf(input, "userRole");
+  const cId = columnOf(input, spec.idField);
+  const cName = columnOf(input, spec.nameField);
+  const cRole = spec.roleField === undefined ? -1 : columnOf(input, spec.roleField);
   const cForecast = columnOf(input, "forecast");
   const cActual = columnOf(input, "actual");
   const summing = columnOf(input, "service") >= 0;
@@ -331,13 +371,13 @@ function checkSr(input: DetectedInput, run: Run, out: SrRecord[], seen: Map<stri
     if (isBlankRow(row, mapped)) continue;
     const problemsBefore = run.log.problems.length;
     const period = periodCell(input, run, row, index, cPeriod);
-    const userId = idCell(input, run, row, index, cId, "User ID");
-    const userName = readText(cell(row, cName)) ?? "";
+    const id = idCell(input, run, row, index, cId, spec.idLabel);
+    const name = readText(cell(row, cName)) ?? "";
     const roleRaw = cell(row, cRole);
-    const userRole = roles.read(roleRaw);
-    if (userRole === null) {
+    const role = roles.read(roleRaw);
+    if (role === null) {
       run.log.add(
-        "sr",
+        input.kind,
         source,
         index,
         cRole,
@@ -346,30 +386,35 @@ function checkSr(input: DetectedInput, run: Run, out: SrRecord[], seen: Map<stri
     }
     const forecast = countCell(input, run, row, index, cForecast, "forecast");
     const actual = countCell(input, run, row, index, cActual, "actual");
-    if (run.log.problems.length > problemsBefore || period === null || userId === null) {
+    if (run.log.problems.length > problemsBefore || period === null || id === null) {
       run.badRows++;
       continue;
     }
-    const key = `${period}|${userId}`;
+    const key = `${period}|${id}`;
     const earlier = seen.get(key);
+    const checked: PartyRow = {
+      period,
+      id,
+      name,
+      role: role ?? "",
+      forecast,
+      actual: actual ?? 0,
+      sourceRow: source.row + index,
+    };
     if (earlier && !(summing && earlier.summing)) {
       run.log.add(
-        "sr",
+        input.kind,
         source,
         index,
         cId,
-        `duplicate row: User ${userId} already has a row for ${formatMonthLong(period)} (${earlier.at}); ` +
-          `add a Service column if rows are per Service Request Variant`
+        `duplicate row: ${spec.party} ${id} already has a row for ${formatMonthLong(period)} (${earlier.at})` +
+          spec.duplicateHint
       );
       run.badRows++;
       continue;
     }
     if (earlier) {
-      const record = out[earlier.index];
-      if (forecast !== null) record.forecast = (record.forecast ?? 0) + forecast;
-      record.actual += actual ?? 0;
-      if (record.userName === "") record.userName = userName;
-      if (record.userRole === "") record.userRole = userRole ?? "";
+      spec.addTo(out[earlier.index], checked);
       continue;
     }
     seen.set(key, {
@@ -378,70 +423,51 @@ function checkSr(input: DetectedInput, run: Run, out: SrRecord[], seen: Map<stri
       at: `${sheetReference(source.sheet)}!row ${source.row + index + 1}`,
     });
     run.months.add(period);
-    out.push({
-      period,
-      userId,
-      userName,
-      userRole: userRole ?? "",
-      forecast,
-      actual: actual ?? 0,
-      sourceRow: source.row + index,
-    });
+    out.push(spec.record(checked));
   }
 }
 
-interface SrSeen {
-  index: number;
-  summing: boolean;
-  at: string;
-}
+const SR_INPUT: PartyInput<SrRecord> = {
+  idField: "userId",
+  idLabel: "User ID",
+  nameField: "userName",
+  roleField: "userRole",
+  party: "User",
+  duplicateHint: "; add a Service column if rows are per Service Request Variant",
+  record: (row) => ({
+    period: row.period,
+    userId: row.id,
+    userName: row.name,
+    userRole: row.role,
+    forecast: row.forecast,
+    actual: row.actual,
+    sourceRow: row.sourceRow,
+  }),
+  addTo: (record, row) => {
+    if (row.forecast !== null) record.forecast = (record.forecast ?? 0) + row.forecast;
+    record.actual += row.actual;
+    if (record.userName === "") record.userName = row.name;
+    if (record.userRole === "") record.userRole = row.role;
+  },
+};
 
-function checkCsr(input: DetectedInput, run: Run, out: CsrRecord[], seen: Map<string, string>): void {
-  const { source } = input;
-  const cPeriod = columnOf(input, "period");
-  const cId = columnOf(input, "subscriberId");
-  const cName = columnOf(input, "subscriberName");
-  const cForecast = columnOf(input, "forecast");
-  const cActual = columnOf(input, "actual");
-  const mapped = mappedColumns(input);
-  for (let index = 1; index < source.values.length; index++) {
-    const row = source.values[index] ?? [];
-    if (isBlankRow(row, mapped)) continue;
-    const problemsBefore = run.log.problems.length;
-    const period = periodCell(input, run, row, index, cPeriod);
-    const subscriberId = idCell(input, run, row, index, cId, "Subscriber ID");
-    const subscriberName = readText(cell(row, cName)) ?? "";
-    const forecast = countCell(input, run, row, index, cForecast, "forecast");
-    const actual = countCell(input, run, row, index, cActual, "actual");
-    if (run.log.problems.length > problemsBefore || period === null || subscriberId === null) {
-      run.badRows++;
-      continue;
-    }
-    const key = `${period}|${subscriberId}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      run.log.add(
-        "csr",
-        source,
-        index,
-        cId,
-        `duplicate row: Subscriber ${subscriberId} already has a row for ${formatMonthLong(period)} (${earlier})`
-      );
-      run.badRows++;
-      continue;
-    }
-    seen.set(key, `${sheetReference(source.sheet)}!row ${source.row + index + 1}`);
-    run.months.add(period);
-    out.push({
-      period,
-      subscriberId,
-      subscriberName,
-      forecast,
-      actual: actual ?? 0,
-      sourceRow: source.row + index,
-    });
-  }
-}
+const CSR_INPUT: PartyInput<CsrRecord> = {
+  idField: "subscriberId",
+  idLabel: "Subscriber ID",
+  nameField: "subscriberName",
+  party: "Subscriber",
+  duplicateHint: "",
+  record: (row) => ({
+    period: row.period,
+    subscriberId: row.id,
+    subscriberName: row.name,
+    forecast: row.forecast,
+    actual: row.actual,
+    sourceRow: row.sourceRow,
+  }),
+  // A CSRs input has no Service column, so its rows never add up.
+  addTo: () => undefined,
+};
 
 /** Device ID -> sheet row (1-based, for messages) of its first row, per period. */
 type DeviceSeen = Map<MonthKey, Map<string, number>>;
@@ -558,16 +584,16 @@ export function checkInputs(inputs: DetectedInput[]): CheckedData {
   const sr: SrRecord[] = [];
   const csr: CsrRecord[] = [];
   const devices: DeviceRecord[] = [];
-  const srSeen = new Map<string, SrSeen>();
-  const csrSeen = new Map<string, string>();
+  const srSeen = new Map<string, PartySeen>();
+  const csrSeen = new Map<string, PartySeen>();
   const deviceSeen: DeviceSeen = new Map();
   for (const input of inputs) {
     if (input.missing.length > 0) {
       reportMissingColumns(input, run);
       continue;
     }
-    if (input.kind === "sr") checkSr(input, run, sr, srSeen);
-    else if (input.kind === "csr") checkCsr(input, run, csr, csrSeen);
+    if (input.kind === "sr") checkParties(input, run, sr, srSeen, SR_INPUT);
+    else if (input.kind === "csr") checkParties(input, run, csr, csrSeen, CSR_INPUT);
     else checkDevices(input, run, devices, deviceSeen);
   }
   return {

@@ -1,40 +1,30 @@
 /** The CSR Variance sheet (SEC L8.9). */
 import type { SheetLayout } from "../layout";
 import { CSR_REPORT } from "../registry";
-import { varianceSheet } from "../variance/layout";
+import { VARIANCE_COLUMNS, varianceSheet } from "../variance/layout";
 import type { CsrModel } from "./model";
 
-export const CSR_COLUMNS = [
-  "Subscriber ID",
-  "Subscriber Name",
-  "Forecast",
-  "Actual",
-  "Difference",
-  "% of Forecast",
-  "Status",
-] as const;
-
-const CSR_WIDTHS = [34, 30, 12, 12, 12, 14, 13, 2, 2, 2, 14, 12, 12];
+const SUBSCRIBER_COLUMNS = ["Subscriber ID", "Subscriber Name"] as const;
+export const CSR_COLUMNS = [...SUBSCRIBER_COLUMNS, ...VARIANCE_COLUMNS] as const;
 
 export function buildCsrLayout(model: CsrModel): SheetLayout {
-  const sheet = varianceSheet(model, {
+  const notes = model.redacted ? ["Subscriber names and IDs are redacted (SEC Section L8.10)."] : [];
+  const chart = {
+    title: "CSRs: forecast against actual by status",
+    categoryHeader: "Status",
+    groups: model.byStatus,
+  };
+  return varianceSheet(model, {
     report: CSR_REPORT,
-    tables: CSR_REPORT.tables,
-    columns: CSR_COLUMNS,
-    withRole: false,
-    columnWidths: CSR_WIDTHS,
-    partyWord: "Subscribers",
-    what: "CSR",
+    partyColumns: SUBSCRIBER_COLUMNS,
+    words: { parties: "Subscribers", what: "CSR" },
+    columnWidths: [34, 30, 12, 12, 12, 14, 13, 2, 2, 2, 14, 12, 12],
     exceptionStatuses: ["Over", "No forecast"],
-    notes: model.redacted ? ["Subscriber names and IDs are redacted (SEC Section L8.10)."] : [],
-    chart: {
-      title: "CSRs: forecast against actual by status",
-      categoryHeader: "Status",
-      groups: model.byStatus,
+    notes,
+    chart,
+    headings: {
+      exceptions: "Exceptions: Subscribers at or above 110% of forecast, or sending CSRs without a forecast",
+      all: "All Subscribers",
     },
-    exceptionsHeading:
-      "Exceptions: Subscribers at or above 110% of forecast, or sending CSRs without a forecast",
-    allHeading: "All Subscribers",
-  });
-  return sheet.layout;
+  }).layout;
 }

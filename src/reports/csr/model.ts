@@ -3,9 +3,9 @@ import type { CheckedData } from "../check";
 import type { ReportOptions } from "../options";
 import {
   type ForecastActual,
-  type PartyMonth,
   type VarianceModelBase,
   type VarianceRow,
+  forecastActualBy,
   varianceBase,
 } from "../variance/model";
 
@@ -18,18 +18,18 @@ export interface CsrModel extends VarianceModelBase {
 
 /** The CSR forecast variance report (L8.9) for options.period, redacted (L8.10) when options.redactCsr. */
 export function buildCsrModel(data: CheckedData, options: ReportOptions): CsrModel {
-  const parties: PartyMonth[] = [];
-  for (const record of data.csr) {
-    if (record.period !== options.period) continue;
-    parties.push({
+  const base = varianceBase(
+    data.csr,
+    (record) => ({
       id: record.subscriberId,
       name: record.subscriberName,
       role: "",
       forecast: record.forecast,
       actual: record.actual,
-    });
-  }
-  const base = varianceBase(parties, "CSR", options);
+    }),
+    "CSR",
+    options
+  );
   if (options.redactCsr) {
     // Rows are in normalised-ID order, so the numbering is stable and the same in both tables.
     const labels = new Map<string, string>();
@@ -42,15 +42,6 @@ export function buildCsrModel(data: CheckedData, options: ReportOptions): CsrMod
     // The exception order stays the one computed on the real IDs.
     base.exceptions = base.exceptions.map(redact);
   }
-  const byStatus: ForecastActual[] = (["Within", "Over", "No forecast"] as const).map((status) => {
-    let forecast = 0;
-    let actual = 0;
-    for (const row of base.rows) {
-      if (row.status !== status) continue;
-      forecast += row.forecast ?? 0;
-      actual += row.actual;
-    }
-    return { label: status, forecast, actual };
-  });
+  const byStatus = forecastActualBy(base.rows, (row) => row.status, ["Within", "Over", "No forecast"], true);
   return { kind: "csr", ...base, redacted: options.redactCsr, byStatus };
 }

@@ -1,31 +1,18 @@
 /** The SR Variance sheet (SEC H3.24). */
 import type { SheetLayout } from "../layout";
 import { SR_REPORT } from "../registry";
-import { varianceSheet } from "../variance/layout";
+import { VARIANCE_COLUMNS, varianceSheet } from "../variance/layout";
 import type { SrModel } from "./model";
 
-export const SR_COLUMNS = [
-  "User ID",
-  "User Name",
-  "User Role",
-  "Forecast",
-  "Actual",
-  "Difference",
-  "% of Forecast",
-  "Status",
-] as const;
-
-const SR_WIDTHS = [34, 30, 11, 12, 12, 12, 14, 13, 2, 2, 14, 12, 12];
+const USER_COLUMNS = ["User ID", "User Name", "User Role"] as const;
+export const SR_COLUMNS = [...USER_COLUMNS, ...VARIANCE_COLUMNS] as const;
 
 export function buildSrLayout(model: SrModel): SheetLayout {
-  const sheet = varianceSheet(model, {
+  return varianceSheet(model, {
     report: SR_REPORT,
-    tables: SR_REPORT.tables,
-    columns: SR_COLUMNS,
-    withRole: true,
-    columnWidths: SR_WIDTHS,
-    partyWord: "Users",
-    what: "Service Request",
+    partyColumns: USER_COLUMNS,
+    words: { parties: "Users", what: "Service Request" },
+    columnWidths: [34, 30, 11, 12, 12, 12, 14, 13, 2, 2, 14, 12, 12],
     exceptionStatuses: ["Over", "Under", "No forecast"],
     notes: [],
     chart: {
@@ -33,8 +20,9 @@ export function buildSrLayout(model: SrModel): SheetLayout {
       categoryHeader: "User Role",
       groups: model.byRole,
     },
-    exceptionsHeading: "Exceptions: Users at or below 90%, or at or above 110%, of forecast",
-    allHeading: "All Users",
-  });
-  return sheet.layout;
+    headings: {
+      exceptions: "Exceptions: Users at or below 90%, or at or above 110%, of forecast",
+      all: "All Users",
+    },
+  }).layout;
 }

@@ -1,12 +1,15 @@
 /** The Service Request variance report (SEC H3.24): the figures of one month. */
-import type { CheckedData } from "../check";
 import type { ReportOptions } from "../options";
+import { USER_ROLES, type CheckedData } from "../check";
 import {
   type ForecastActual,
-  type PartyMonth,
   type VarianceModelBase,
+  forecastActualBy,
   varianceBase,
 } from "../variance/model";
+
+const NO_ROLE = "(no role)";
+const ROLE_ORDER: readonly string[] = [...USER_ROLES, NO_ROLE];
 
 export interface SrModel extends VarianceModelBase {
   kind: "sr";
@@ -16,29 +19,18 @@ export interface SrModel extends VarianceModelBase {
 
 /** The Service Request variance report (H3.24) for options.period. */
 export function buildSrModel(data: CheckedData, options: ReportOptions): SrModel {
-  const parties: PartyMonth[] = [];
-  for (const record of data.sr) {
-    if (record.period !== options.period) continue;
-    parties.push({
+  const base = varianceBase(
+    data.sr,
+    (record) => ({
       id: record.userId,
       name: record.userName,
       role: record.userRole,
       forecast: record.forecast,
       actual: record.actual,
-    });
-  }
-  const base = varianceBase(parties, "SR", options);
-  const roleTotals = new Map<string, ForecastActual>();
-  for (const row of base.rows) {
-    const label = row.role === "" ? "(no role)" : row.role;
-    const entry = roleTotals.get(label) ?? { label, forecast: 0, actual: 0 };
-    entry.forecast += row.forecast ?? 0;
-    entry.actual += row.actual;
-    roleTotals.set(label, entry);
-  }
-  const roleOrder = ["IS", "ES", "GS", "ED", "GT", "RSA", "OU", "(no role)"];
-  const byRole = [...roleTotals.values()].sort(
-    (a, b) => roleOrder.indexOf(a.label) - roleOrder.indexOf(b.label)
+    }),
+    "SR",
+    options
   );
+  const byRole = forecastActualBy(base.rows, (row) => (row.role === "" ? NO_ROLE : row.role), ROLE_ORDER);
   return { kind: "sr", ...base, byRole };
 }

@@ -17,25 +17,22 @@ import type { ForecastActual, VarianceModelBase, VarianceRow } from "./model";
 
 /** What differs between the variance sheets. */
 export interface VarianceSheetSpec {
-  report: ReportDefinition;
-  /** Table prefixes of the full table and the exceptions table. */
-  tables: { all: string; exceptions: string };
-  /** Column headers; with a User Role column when `withRole`. */
-  columns: readonly string[];
-  withRole: boolean;
+  report: ReportDefinition & { tables: { all: string; exceptions: string } };
+  /** The columns before VARIANCE_COLUMNS: the party's ID and name, then its role where it has one. */
+  partyColumns: readonly string[];
+  /** The summary's word for the parties ("Users") and the no-data line's for the data ("Service Request"). */
+  words: { parties: string; what: string };
   columnWidths: readonly number[];
-  /** "Users", "Subscribers": the summary's labels. */
-  partyWord: string;
-  /** "Service Request", "CSR": the no-data line. */
-  what: string;
   /** Exception statuses the summary counts, in order. */
   exceptionStatuses: readonly VarianceStatus[];
   /** Lines under the header block (e.g. that names are redacted). */
   notes: readonly string[];
   chart: { title: string; categoryHeader: string; groups: readonly ForecastActual[] };
-  exceptionsHeading: string;
-  allHeading: string;
+  headings: { exceptions: string; all: string };
 }
+
+/** The columns after a party's ID, name (and role): the same in both reports. */
+export const VARIANCE_COLUMNS = ["Forecast", "Actual", "Difference", "% of Forecast", "Status"] as const;
 
 const VARIANCE_FORMATS = [COUNT_FORMAT, COUNT_FORMAT, DIFFERENCE_FORMAT, PERCENT_FORMAT, null];
 
@@ -49,9 +46,10 @@ function varianceCells(row: VarianceRow, withRole: boolean): CellValue[] {
 /** The summary figures; returns the first summary row. */
 function varianceSummary(sheet: SheetBuilder, model: VarianceModelBase, spec: VarianceSheetSpec): number {
   const first = sheet.heading("Summary");
-  if (model.rows.length === 0) sheet.line(`No ${spec.what} data for ${model.periodLabel}.`, { italic: true });
-  sheet.labelValue(`${spec.partyWord} reported`, model.totals.parties, COUNT_FORMAT);
-  sheet.labelValue(`${spec.partyWord} with a forecast`, model.totals.withForecast, COUNT_FORMAT);
+  if (model.rows.length === 0)
+    sheet.line(`No ${spec.words.what} data for ${model.periodLabel}.`, { italic: true });
+  sheet.labelValue(`${spec.words.parties} reported`, model.totals.parties, COUNT_FORMAT);
+  sheet.labelValue(`${spec.words.parties} with a forecast`, model.totals.withForecast, COUNT_FORMAT);
   sheet.labelValue("Total forecast", model.totals.forecast, COUNT_FORMAT);
   sheet.labelValue("Total actual", model.totals.actual, COUNT_FORMAT);
   sheet.labelValue("Actual as % of forecast", model.totals.percent, PERCENT_FORMAT);
@@ -87,22 +85,23 @@ export function varianceSheet(model: VarianceModelBase, spec: VarianceSheetSpec)
     COUNT_FORMAT
   );
   sheet.blank();
-  const leading = new Array<null>(spec.columns.length - VARIANCE_FORMATS.length).fill(null);
-  const statusCol = spec.columns.length - 1;
+  const columns = [...spec.partyColumns, ...VARIANCE_COLUMNS];
+  const leading = spec.partyColumns.map(() => null);
+  const withRole = spec.partyColumns.length > 2;
   const tables = [
-    { heading: spec.exceptionsHeading, prefix: spec.tables.exceptions, rows: model.exceptions },
-    { heading: spec.allHeading, prefix: spec.tables.all, rows: model.rows },
+    { heading: spec.headings.exceptions, prefix: report.tables.exceptions, rows: model.exceptions },
+    { heading: spec.headings.all, prefix: report.tables.all, rows: model.rows },
   ];
   for (const { heading, prefix, rows } of tables) {
     sheet.heading(heading);
     sheet.table(
       {
         name: tableName(prefix, model.period),
-        headers: [...spec.columns],
+        headers: columns,
         columnFormats: [...leading, ...VARIANCE_FORMATS],
       },
-      rows.map((row) => varianceCells(row, spec.withRole)),
-      statusCol
+      rows.map((row) => varianceCells(row, withRole)),
+      columns.length - 1
     );
   }
   return sheet;

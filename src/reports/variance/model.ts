@@ -84,11 +84,15 @@ function distance(row: VarianceRow): number {
   return Math.abs(row.actual - (row.forecast ?? 0));
 }
 
-export function varianceBase(
-  parties: PartyMonth[],
+/** The variance figures of the records of options.period; `partyOf` reads a record as a party's month. */
+export function varianceBase<R extends { period: MonthKey }>(
+  records: readonly R[],
+  partyOf: (record: R) => PartyMonth,
   report: VarianceReport,
   options: ReportOptions
 ): VarianceModelBase {
+  const parties: PartyMonth[] = [];
+  for (const record of records) if (record.period === options.period) parties.push(partyOf(record));
   const rows: VarianceRow[] = parties
     .map((party) => ({
       id: party.id,
@@ -130,4 +134,27 @@ export function varianceBase(
     totals,
     statusCounts,
   };
+}
+
+/**
+ * Forecast against actual summed per group (a chart's categories), in `order`; a label not in
+ * `order` goes last. Groups with no rows are left out unless `keepEmpty`.
+ */
+export function forecastActualBy(
+  rows: readonly VarianceRow[],
+  labelOf: (row: VarianceRow) => string,
+  order: readonly string[],
+  keepEmpty = false
+): ForecastActual[] {
+  const groups = new Map<string, ForecastActual>();
+  if (keepEmpty) for (const label of order) groups.set(label, { label, forecast: 0, actual: 0 });
+  for (const row of rows) {
+    const label = labelOf(row);
+    const group = groups.get(label) ?? { label, forecast: 0, actual: 0 };
+    group.forecast += row.forecast ?? 0;
+    group.actual += row.actual;
+    groups.set(label, group);
+  }
+  const rank = (label: string): number => (order.includes(label) ? order.indexOf(label) : order.length);
+  return [...groups.values()].sort((a, b) => rank(a.label) - rank(b.label));
 }
