@@ -164,7 +164,7 @@ class PeriodReader {
   private lastDayCache = new Map<MonthKey, number>();
 
   read(raw: unknown): MonthKey | CellProblem | null {
-    if (raw === this.lastRaw && raw !== undefined && !(raw instanceof Date)) return this.lastResult;
+    if (raw === this.lastRaw && raw !== undefined) return this.lastResult;
     const result = this.parse(raw);
     this.lastRaw = raw;
     this.lastResult = result;

@@ -1,14 +1,14 @@
 /**
  * Reading Excel cell values into the types the SEC rules need. Each reader returns the value, null for a
  * blank where blank is allowed, or a CellProblem saying in plain words what is wrong (never throws).
- * Cell values arrive from Office.js (numbers, strings, booleans) or ExcelJS (which adds Date objects and
- * error objects); a blank may be null, undefined, "" or whitespace-only text.
+ * Cell values are what Office.js gives: numbers (dates as serials), strings (error cells as their code,
+ * "#N/A"), booleans; a blank may be null, undefined, "" or whitespace-only text. Other hosts map their
+ * own value shapes to these first (the runner's reader does so for ExcelJS).
  */
 import {
   EXCEL_MAX_DATE_SERIAL,
   MonthKey,
   daysInMonth,
-  formatSerialIso,
   monthKey,
   monthKeyOfSerial,
   monthNumberFromName,
@@ -25,7 +25,7 @@ function problem(kind: CellProblem["kind"], message: string): CellProblem {
 }
 
 export function isCellProblem(x: unknown): x is CellProblem {
-  if (typeof x !== "object" || x === null || x instanceof Date) return false;
+  if (typeof x !== "object" || x === null) return false;
   const candidate = x as { kind?: unknown; message?: unknown };
   return (
     (candidate.kind === "type" || candidate.kind === "negative") && typeof candidate.message === "string"
@@ -41,17 +41,7 @@ export function describeCellValue(v: unknown): string {
   if (typeof v === "string") return `"${v}"`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "an invalid date" : `the date ${v.toISOString()}`;
-  const errorText = excelErrorText(v);
-  if (errorText !== null) return `the error ${errorText}`;
   return "a value of an unexpected kind";
-}
-
-/** ExcelJS gives error cells as `{ error: "#N/A" }`. */
-function excelErrorText(v: unknown): string | null {
-  if (typeof v !== "object" || v === null || !("error" in v)) return null;
-  const error = (v as { error: unknown }).error;
-  return typeof error === "string" ? error : null;
 }
 
 // Plain decimals ("12.5", "-3", "1e3") or thousands grouped with commas ("1,234,567.5").
@@ -135,11 +125,6 @@ function serialFromNumber(serial: number, original: unknown): number | CellProbl
 /** A date serial from a date-like value, or undefined when the value is not date-like at all. */
 function dateOf(v: unknown): number | CellProblem | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? serialFromNumber(v, v) : undefined;
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return problem("type", "the cell holds an invalid date");
-    // ExcelJS represents a cell's date as midnight UTC of that date.
-    return serialFromNumber(serialFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), v);
-  }
   if (typeof v !== "string") return undefined;
   const text = v.trim();
   const iso = ISO_DATE_TEXT.exec(text);
@@ -152,8 +137,7 @@ function dateOf(v: unknown): number | CellProblem | undefined {
 }
 
 /**
- * A date as an Excel serial (a time of day is dropped): serial numbers, Date objects (their UTC date),
- * ISO text "2018-01-31" (a time may follow) or UK text "31/01/2018". Blank is null.
+ * A date as an Excel serial (a time of day is dropped): serial numbers, ISO text "2018-01-31" (a time may follow) or UK text "31/01/2018". Blank is null.
  */
 export function readDate(v: unknown): number | null | CellProblem {
   if (isBlankCell(v)) return null;
@@ -202,7 +186,7 @@ export function readInterrogated(v: unknown): boolean | number | CellProblem {
   return problem("type", `${describeCellValue(v)} is neither yes/no nor an interrogation date`);
 }
 
-/** Trimmed text of a string, number or boolean (TRUE/FALSE); a date as ISO text; blank (or other) is null. */
+/** Trimmed text of a string, number or boolean (TRUE/FALSE); blank (or other) is null. */
 export function readText(v: unknown): string | null {
   if (typeof v === "string") {
     const text = v.trim();
@@ -210,9 +194,5 @@ export function readText(v: unknown): string | null {
   }
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    return formatSerialIso(serialFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()));
-  }
   return null;
 }

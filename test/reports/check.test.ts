@@ -128,7 +128,7 @@ describe("checkInputs: Devices problems, with sheet addresses", () => {
 });
 
 describe("checkInputs: Devices values", () => {
-  it("accepts dates as serials, Date objects and text, interrogation dates, yes/no forms and blank commissioned", () => {
+  it("accepts dates as serials and text, interrogation dates, yes/no forms and blank commissioned", () => {
     const data = check([
       {
         sheet: "D",
@@ -137,7 +137,7 @@ describe("checkInputs: Devices values", () => {
         values: [
           DEVICE_HEADERS,
           deviceRow({
-            0: new Date(Date.UTC(2018, 0, 15)),
+            0: serialFromYmd(2018, 1, 15),
             4: "2017-11-01",
             5: serialFromYmd(2018, 2, 3),
             6: true,

@@ -52,7 +52,7 @@ describe("isCellProblem", () => {
     expect(isCellProblem({ kind: "type" })).toBe(false);
     expect(isCellProblem(null)).toBe(false);
     expect(isCellProblem(3)).toBe(false);
-    expect(isCellProblem(new Date())).toBe(false);
+    expect(isCellProblem({ error: "#N/A" })).toBe(false);
   });
 });
 
@@ -83,8 +83,6 @@ describe("readNumber", () => {
     [false, typeProblem("FALSE")],
     [Number.NaN, typeProblem("NaN is not a number")],
     [Number.POSITIVE_INFINITY, typeProblem("Infinity")],
-    [new Date(Date.UTC(2018, 0, 31)), typeProblem("2018-01-31")],
-    [{ error: "#N/A" }, typeProblem("#N/A")],
   ])("%p -> %p", (value, expected) => {
     expectRead(readNumber(value), expected);
   });
@@ -142,8 +140,6 @@ describe("readDate", () => {
     [43131.75, 43131], // time of day dropped
     [1, 1],
     [2958465, 2958465],
-    [new Date(Date.UTC(2018, 0, 31)), 43131],
-    [new Date(Date.UTC(2018, 0, 31, 18, 30)), 43131],
     ["2018-01-31", 43131],
     [" 2018-01-31 ", 43131],
     ["2018-01-31T14:05", 43131],
@@ -167,7 +163,6 @@ describe("readDate", () => {
     [3000000, typeProblem("3000000")],
     [true, typeProblem("TRUE is not a date")],
     [Number.NaN, typeProblem("NaN")],
-    [new Date(Number.NaN), typeProblem("invalid date")],
   ])("%p -> %p", (value, expected) => {
     expectRead(readDate(value), expected);
   });
@@ -182,7 +177,6 @@ describe("readMonth", () => {
     ["January 2018", "2018-01"],
     [43131, "2018-01"],
     [43101, "2018-01"],
-    [new Date(Date.UTC(2018, 0, 15)), "2018-01"],
     ["2018-01-31", "2018-01"],
     ["15/01/2018", "2018-01"],
     [null, null],
@@ -213,7 +207,6 @@ describe("readInterrogated", () => {
     [2, 2], // any number above 1 is a date serial
     ["2018-01-20", 43120],
     ["20/01/2018", 43120],
-    [new Date(Date.UTC(2018, 0, 20)), 43120],
     [0.5, typeProblem("0.5 is neither yes/no nor an interrogation date")],
     [-1, typeProblem("-1")],
     ["sometimes", typeProblem('"sometimes" is neither yes/no nor an interrogation date')],
@@ -231,13 +224,11 @@ describe("readText", () => {
     [12.5, "12.5"],
     [true, "TRUE"],
     [false, "FALSE"],
-    [new Date(Date.UTC(2018, 0, 31)), "2018-01-31"],
     [null, null],
     [undefined, null],
     ["", null],
     ["   ", null],
     [Number.NaN, null],
-    [{ error: "#N/A" }, null],
   ])("%p -> %p", (value, expected) => {
     expect(readText(value)).toBe(expected);
   });
@@ -248,6 +239,8 @@ describe("describeCellValue", () => {
     expect(describeCellValue("abc")).toBe('"abc"');
     expect(describeCellValue(true)).toBe("TRUE");
     expect(describeCellValue(-3)).toBe("-3");
-    expect(describeCellValue({ error: "#REF!" })).toBe("the error #REF!");
+    expect(describeCellValue("#REF!")).toBe('"#REF!"');
+    // Host value shapes (ExcelJS's dates and error objects) are mapped by the host's reader first.
+    expect(describeCellValue(new Date(0))).toBe("a value of an unexpected kind");
   });
 });
