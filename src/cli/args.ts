@@ -16,6 +16,10 @@ export interface CliOptions {
   replace: boolean;
   /** Say on stderr which sheets were read as which input, and which were not used. */
   verbose: boolean;
+  /** Also write the month's Panel paper as one PDF here (needs LibreOffice). */
+  pdf?: string;
+  /** Seconds LibreOffice may take for the PDF. */
+  pdfTimeoutSeconds?: number;
 }
 
 /** A mistake on the command line; the message is one line. */
@@ -35,6 +39,9 @@ Options:
   --redact-csr       replace Subscriber names and IDs with "Subscriber 1", "Subscriber 2", ... (SEC L8.10)
   --replace          replace the output file if it exists (the input is never overwritten)
   --verbose          list the sheets read as inputs, and those not used, on standard error
+  --pdf FILE         also write the month's Panel paper as one PDF: cover, Appendix A (CSR), Appendix B (SR),
+                     Post Commissioning (needs LibreOffice's soffice on PATH; without it nothing is written)
+  --pdf-timeout SEC  seconds LibreOffice may take for the PDF (default 600)
   --help             show this help
 
 Exit status: 0 written; 1 usage or file error; 2 the input has problems (each printed; nothing written).`;
@@ -110,6 +117,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         noValue();
         options.verbose = true;
         break;
+      case "--pdf":
+        options.pdf = takeValue();
+        if (options.pdf === "") throw new UsageError("--pdf needs a file name");
+        break;
+      case "--pdf-timeout": {
+        const text = takeValue();
+        const seconds = Number(text);
+        if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0))
+          throw new UsageError(`--pdf-timeout: "${text}" is not a number of seconds above 0`);
+        options.pdfTimeoutSeconds = seconds;
+        break;
+      }
       default:
         throw new UsageError(`unknown option ${name} (see --help)`);
     }
@@ -117,5 +136,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (positional.length > 1)
     throw new UsageError(`expected one input file, got ${positional.length}: ${positional.join(" ")}`);
   options.input = positional[0];
+  if (options.pdfTimeoutSeconds !== undefined && options.pdf === undefined)
+    throw new UsageError("--pdf-timeout needs --pdf");
   return options;
 }

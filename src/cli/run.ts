@@ -10,6 +10,7 @@ import {
   INPUT_LABELS,
   REPORTS,
   buildReports,
+  auditInfo,
   checkInputs,
   detectInputs,
   latestMonth,
@@ -24,7 +25,14 @@ import {
 } from "../reports";
 import { USAGE, UsageError, parseArgs, type CliOptions } from "./args";
 import { readXlsxGrids } from "./read-xlsx";
-import { writeLayoutsXlsx } from "./write-xlsx";
+import {
+  DEFAULT_PDF_TIMEOUT_SECONDS,
+  PdfError,
+  checkPdfTarget,
+  requireLibreOffice,
+  writeReportFiles,
+} from "./pdf";
+import { nodeSha256Lines } from "./sha256";
 
 export interface CliIo {
   /** One line to standard output. */
@@ -189,6 +197,8 @@ async function loadInput(
 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
   const input = path.resolve(options.input ?? SAMPLE_INPUT);
+  // LibreOffice first: without it --pdf cannot be honoured, so nothing is read or written.
+  const soffice = options.pdf !== undefined ? await requireLibreOffice() : undefined;
   const inputStat = await statOrNull(input);
   if (!inputStat) throw new CliFailure(`input file not found: ${input}`, EXIT_USAGE);
   if (!inputStat.isFile()) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
@@ -221,17 +231,32 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (!(await statOrNull(path.dirname(out)))?.isDirectory()) {
     throw new CliFailure(`output folder not found: ${path.dirname(out)}`, EXIT_USAGE);
   }
+  const pdfTarget = options.pdf !== undefined ? path.resolve(options.pdf) : undefined;
+  if (pdfTarget !== undefined) await checkPdfTarget(pdfTarget, { input, out, replace: options.replace });
 
   progress.line(`Building reports for ${period}`);
-  const { layouts, summary } = buildReports(data, { period, reports, redactCsr: options.redactCsr });
-  progress.line(`Writing ${layouts.length} sheets to ${out}`);
+  const audit = await auditInfo(data, { period, reports }, nodeSha256Lines);
+  const { layouts, summary } = buildReports(data, { period, reports, redactCsr: options.redactCsr, audit });
+  progress.line(
+    `Writing ${layouts.length} sheets to ${out}${pdfTarget ? ` and the PDF to ${pdfTarget}` : ""}`
+  );
+  const pdf =
+    pdfTarget !== undefined && soffice !== undefined
+      ? {
+          target: pdfTarget,
+          soffice,
+          timeoutSeconds: options.pdfTimeoutSeconds ?? DEFAULT_PDF_TIMEOUT_SECONDS,
+        }
+      : undefined;
   try {
-    await writeLayoutsXlsx(layouts, out);
+    await writeReportFiles(layouts, out, pdf);
   } catch (error) {
+    if (error instanceof PdfError) throw new CliFailure(`${error.message}; nothing was written.`, EXIT_USAGE);
     throw new CliFailure(`cannot write ${out}: ${(error as Error).message}`, EXIT_USAGE);
   }
   progress.line("Done");
   io.out(out);
+  if (pdfTarget !== undefined) io.out(pdfTarget);
   for (const line of summaryLines(summary, reports)) io.out(line);
   return EXIT_OK;
 }
@@ -253,6 +278,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliFailure) {
       io.err(`error: ${error.message}`);
       return error.status;
+    }
+    if (error instanceof PdfError) {
+      io.err(`error: ${error.message}`);
+      return EXIT_USAGE;
     }
     throw error;
   }

@@ -8,13 +8,15 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { cellAddress } from "../reports";
 import type { CellStyle, CellValue, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
+import type { PrintSetup } from "../reports/print";
+import { worksheetPrintOptions } from "./print-setup";
 import { createStreamingWorkbook } from "./xlsx-tables";
 
 /** What the writer needs of a sheet: a report layout, or any sheet described the same way. */
 export type WritableSheet = Pick<
   SheetLayout,
   "name" | "values" | "styles" | "tables" | "conditionalFormats" | "charts" | "columnWidths" | "freezeRows"
-> & { tabColor?: string };
+> & { tabColor?: string; print?: PrintSetup };
 
 export interface WriteXlsxOptions {
   /** Creation/modification date stored in the file (and on its zip entries): fixes it for reproducible files. */
@@ -270,6 +272,7 @@ export async function writeSheetsXlsx(
               },
             ]
           : [],
+      ...(sheet.print ? worksheetPrintOptions(sheet.print) : {}),
     });
     if (sheet.columnWidths.length > 0) worksheet.columns = sheet.columnWidths.map((width) => ({ width }));
     tables.addTables(worksheet, sheet.tables);

@@ -16,6 +16,12 @@
  */
 import type { CellValue, ChartSpec, SheetLayout, TableSpec } from "../reports/layout";
 import { cellInputValue, estimateRequestBytes, OPERATION_OVERHEAD_BYTES, rowInputBytes } from "./payload";
+import {
+  PRINT_SETUP_OPERATIONS,
+  PRINT_SETUP_UNAVAILABLE_NOTE,
+  printSetupSupported,
+  queuePrintSetup,
+} from "./print-setup";
 
 export { estimateRequestBytes } from "./payload";
 
@@ -39,6 +45,8 @@ export interface WriteResult {
   largestRequestBytes: number;
   /** Requests that wrote to the workbook (the batches and the final rename). */
   requests: number;
+  /** What the user should know about the sheets written (e.g. print setup this Excel cannot do). */
+  notes: string[];
 }
 
 /** Names the writer gives sheets while it works (new sheets, then the ones being replaced), then a run id. */
@@ -391,6 +399,10 @@ function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budg
   if (layout.freezeRows > 0) {
     small(1, layout.freezeRows, ({ sheets }) => sheets[index].freezePanes.freezeRows(layout.freezeRows));
   }
+  const { print } = layout;
+  if (print && printSetupSupported()) {
+    small(PRINT_SETUP_OPERATIONS, print, ({ sheets }) => queuePrintSetup(sheets[index], print));
+  }
   return items;
 }
 
@@ -607,5 +619,7 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
     syncs,
     largestRequestBytes,
     requests,
+    notes:
+      layouts.some((layout) => layout.print) && !printSetupSupported() ? [PRINT_SETUP_UNAVAILABLE_NOTE] : [],
   };
 }

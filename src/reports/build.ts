@@ -13,6 +13,7 @@ import { buildPciLayout } from "./pci/layout";
 import { type PciModel, buildPciModel } from "./pci/model";
 import { REPORTS, type ReportChoice } from "./registry";
 import { buildSrLayout } from "./sr/layout";
+import { finishReportLayout } from "./stamp";
 import { type SrModel, buildSrModel } from "./sr/model";
 import { type ReportSummary, summariseModels } from "./summary";
 
@@ -51,5 +52,6 @@ export function buildReports(data: CheckedData, options: ReportOptions): BuiltRe
     if (layout) layouts.push(layout);
   }
   layouts.push(buildCoverLayout(cover));
+  for (const layout of layouts) finishReportLayout(layout, options.audit);
   return { models: { sr, csr, pci, cover }, layouts, summary };
 }

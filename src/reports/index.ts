@@ -18,3 +18,7 @@ export * from "./pci/layout";
 export * from "./cover/model";
 export * from "./cover/layout";
 export * from "./sample";
+export * from "./print";
+export * from "./fingerprint";
+export * from "./stamp";
+export * from "./version";

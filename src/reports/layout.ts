@@ -7,7 +7,7 @@
  *
  * Coordinates are 0-based (row 0, col 0 is A1). Every range is a rectangle.
  */
-
+import type { PrintSetup } from "./print";
 import type { ReportChoice } from "./registry";
 
 /** A value written to a cell. Strings are always literal text, never formulas. */
@@ -99,4 +99,8 @@ export interface SheetLayout {
   columnWidths: number[];
   /** Rows frozen at the top (0 = none). */
   freezeRows: number;
+  /** Rows of the header block (title to classification, then the audit stamp); report sheets set it. */
+  headerRows?: number;
+  /** How the sheet prints (report sheets; see print.ts). Sheets without it keep Excel's defaults. */
+  print?: PrintSetup;
 }

@@ -2,6 +2,7 @@
 import { type MonthKey, formatSerialLong, reportDueDate } from "../sec";
 import type { CheckedData } from "./check";
 import type { ReportChoice } from "./registry";
+import type { AuditInfo } from "./stamp";
 
 export interface ReportOptions {
   period: MonthKey;
@@ -9,6 +10,8 @@ export interface ReportOptions {
   redactCsr: boolean;
   /** Extra non-working days (serials) on top of the England and Wales bank holidays. */
   extraHolidays?: readonly number[];
+  /** The audit stamp for each report sheet's header block (stamp.ts); none when not given. */
+  audit?: AuditInfo;
 }
 
 /** The due date of a month's reports: the 10th Working Day after its end. */

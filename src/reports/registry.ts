@@ -98,6 +98,9 @@ export const COVER = {
   classification: "WHITE",
 } as const satisfies { title: string; section: string; sheetPrefix: string; classification: Classification };
 
+/** The Panel paper's appendices in the seed paper's order (SPEC: Appendix A is the CSR report). */
+export const APPENDIX_ORDER: readonly ReportChoice[] = ["csr", "sr", "pci"];
+
 /** Report ids in sheet order. */
 export const REPORT_ORDER: readonly ReportChoice[] = REPORTS.map((report) => report.id);
 

@@ -67,6 +67,9 @@ export function ResultSummary({ result, onOpenSheet }: ResultSummaryProps): Reac
           </li>
         ))}
       </ul>
+      {result.notes.map((note) => (
+        <Body1 key={note}>{note}</Body1>
+      ))}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import * as excel from "../excel";
 import * as reports from "../reports";
+import { webSha256Lines } from "./sha256";
 
 /** The report-builder functions the pane uses (pure: no Office.js). */
 export type ReportFunctions = Pick<
@@ -27,7 +28,10 @@ export interface WorkbookFunctions {
   writeLayouts: typeof excel.writeLayouts;
 }
 
-export interface PaneServices extends ReportFunctions, WorkbookFunctions {}
+export interface PaneServices extends ReportFunctions, WorkbookFunctions {
+  /** SHA-256 for the input fingerprints of the audit stamp (Web Crypto in the pane). */
+  sha256Lines: reports.Sha256Lines;
+}
 
 /** The real services: the open workbook through Office.js and the real report builder. */
 export const defaultPaneServices: PaneServices = {
@@ -43,4 +47,5 @@ export const defaultPaneServices: PaneServices = {
   selectCell: excel.selectCell,
   insertSampleData: excel.insertSampleData,
   writeLayouts: excel.writeLayouts,
+  sha256Lines: webSha256Lines,
 };

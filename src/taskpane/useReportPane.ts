@@ -6,6 +6,7 @@
 import * as React from "react";
 import {
   REPORT_ORDER,
+  auditInfo,
   type CheckedData,
   type DetectedInput,
   type InputField,
@@ -37,6 +38,8 @@ export interface GenerationResult {
   /** Each layout's sheet name and the name it was written under (differs when the user kept both). */
   sheets: { layout: string; written: string }[];
   summary: ReportSummary;
+  /** What the user should know about the sheets written (from the writer). */
+  notes: string[];
 }
 
 export interface PaneState {
@@ -337,8 +340,9 @@ export function useReportPane(services: PaneServices): ReportPane {
     dispatch({ type: "started", task: "building" });
     try {
       await yieldToRender();
+      const audit = await auditInfo(data, options, services.sha256Lines);
       // One build: the summary shown afterwards comes from the same models as the sheets.
-      const { layouts, summary } = services.buildReports(data, options);
+      const { layouts, summary } = services.buildReports(data, { ...options, audit });
       if (controller.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       dispatch({ type: "started", task: "writing" });
       const written = await services.writeLayouts(layouts, {
@@ -346,7 +350,7 @@ export function useReportPane(services: PaneServices): ReportPane {
         onProgress: (progress) => dispatch({ type: "progress", progress: { ...progress } }),
         signal: controller.signal,
       });
-      dispatch({ type: "generated", result: { sheets: written.sheets, summary } });
+      dispatch({ type: "generated", result: { sheets: written.sheets, summary, notes: written.notes } });
     } catch (error) {
       dispatch({
         type: "finished",

@@ -25,11 +25,15 @@ export interface CliResult {
 }
 
 /** Runs `node -r ts-node/register/transpile-only <script> ...args` from the repo root. */
-export function runNodeScript(script: string, args: readonly string[]): Promise<CliResult> {
+export function runNodeScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {}
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -41,8 +45,8 @@ export function runNodeScript(script: string, args: readonly string[]): Promise<
 }
 
 /** The report CLI, exactly as `npm run report -- ...args` runs it. */
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return runNodeScript("src/cli/main.ts", args);
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runNodeScript("src/cli/main.ts", args, env);
 }
 
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -55,7 +59,10 @@ export async function sha256(file: string): Promise<string> {
     .digest("hex");
 }
 
-/** Layouts built in-process from the same sample data, the way the task pane builds them. */
+/**
+ * Layouts built in-process from the same sample data, the way the task pane builds them, with an
+ * audit stamp where the runner puts one (its values are placeholders: compare positions and tables).
+ */
 export function sampleLayouts(options: ReportOptions): SheetLayout[] {
   const grids = sampleWorkbook().map((sheet) => ({
     sheet: sheet.name,
@@ -65,7 +72,13 @@ export function sampleLayouts(options: ReportOptions): SheetLayout[] {
   }));
   const data = checkInputs(detectInputs(grids));
   if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
-  return buildReports(data, options).layouts;
+  const placeholder = "0".repeat(64);
+  const audit = options.audit ?? {
+    producedAt: new Date(0),
+    product: "",
+    fingerprints: { sr: placeholder, csr: placeholder, pci: placeholder },
+  };
+  return buildReports(data, { ...options, audit }).layouts;
 }
 
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {

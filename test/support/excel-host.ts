@@ -61,7 +61,10 @@ import {
   WorkbookState,
 } from "./excel-host-state";
 
+import { HostPageLayout, pageLayoutOf, type PageLayoutState } from "./excel-host-page-layout";
+
 export { HostOfficeError } from "./excel-host-state";
+export type { PageLayoutState } from "./excel-host-page-layout";
 export type { Rect, StoredValue, WorkbookState } from "./excel-host-state";
 
 /** Excel on the web rejects a request or response larger than this. */
@@ -523,6 +526,7 @@ class HostWorksheetCollection extends CollectionObject<SheetState, HostWorksheet
 
 class HostWorksheet extends ClientObject<SheetState> {
   readonly freezePanes: HostFreezePanes;
+  readonly pageLayout: HostPageLayout;
   readonly tables: HostTableCollection;
   readonly charts: HostChartCollection;
 
@@ -533,6 +537,7 @@ class HostWorksheet extends ClientObject<SheetState> {
   ) {
     super(context, locate, creation);
     this.freezePanes = new HostFreezePanes(context, this);
+    this.pageLayout = new HostPageLayout(context, () => this.resolve());
     this.tables = new HostTableCollection(
       context,
       () => {
@@ -1810,6 +1815,7 @@ export interface ExcelHost {
   }[];
   frozenRows(sheet: string): number;
   tabColor(sheet: string): string;
+  pageLayout(sheet: string): PageLayoutState;
   activeSheet(): string;
   selectedRange(): { sheet: string; address: string } | null;
   snapshot(): WorkbookSnapshot;
@@ -1991,6 +1997,7 @@ export function createExcelHost(initial?: { sheets: InitialSheet[] }): ExcelHost
       })),
     frozenRows: (sheetName) => sheetNamed(sheetName).frozenRows,
     tabColor: (sheetName) => sheetNamed(sheetName).tabColor,
+    pageLayout: (sheetName) => pageLayoutOf(sheetNamed(sheetName)),
     activeSheet: () => findSheetById(state, state.activeSheetId).name,
     selectedRange: () =>
       state.selection && {

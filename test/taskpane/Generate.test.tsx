@@ -62,6 +62,8 @@ describe("generating reports", () => {
       period: "2017-12",
       reports: ["sr"],
       redactCsr: true,
+      // The audit stamp: the input fingerprint of the one report chosen.
+      audit: expect.objectContaining({ fingerprints: { sr: expect.stringMatching(/^[0-9a-f]{64}$/) } }),
     });
     const names = services.writeLayouts.mock.calls[0][0].map((layout) => layout.name);
     expect(names).toEqual(["SR Variance Dec-2017", "DCC Reporting Dec-2017"]);

@@ -6,6 +6,7 @@ import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { configure, render, type RenderResult } from "@testing-library/react";
 import * as React from "react";
+import { webcrypto } from "crypto";
 import { TextDecoder, TextEncoder } from "util";
 
 class NoopResizeObserver {
@@ -22,6 +23,10 @@ export function installDomPolyfills(): void {
   const globals = globalThis as unknown as Record<string, unknown>;
   if (globals.TextEncoder === undefined) globals.TextEncoder = TextEncoder;
   if (globals.TextDecoder === undefined) globals.TextDecoder = TextDecoder;
+  // Web Crypto: jsdom has no crypto.subtle; Node's is the same standard API (the pane hashes with it).
+  if ((globals.crypto as Crypto | undefined)?.subtle === undefined) {
+    Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+  }
   if (globals.ResizeObserver === undefined) globals.ResizeObserver = NoopResizeObserver;
   if (typeof window.matchMedia !== "function") {
     window.matchMedia = (query: string): MediaQueryList =>

@@ -5,6 +5,7 @@
 import * as reports from "../../src/reports";
 import type { CheckedData, Problem, SourceGrid } from "../../src/reports";
 import type { PaneServices } from "../../src/taskpane/services";
+import { nodeSha256Lines } from "../../src/cli/sha256";
 
 type WriteLayouts = PaneServices["writeLayouts"];
 export type WriteCall = Parameters<WriteLayouts>[1];
@@ -22,6 +23,7 @@ export const writeAllAtOnce: WriteLayouts = async (layouts) => ({
   syncs: 1,
   largestRequestBytes: 1,
   requests: 1,
+  notes: [],
 });
 
 export function fakeServices(grids: SourceGrid[], overrides: Partial<PaneServices> = {}): FakeServices {
@@ -34,6 +36,7 @@ export function fakeServices(grids: SourceGrid[], overrides: Partial<PaneService
     latestMonth: reports.latestMonth,
     sampleWorkbook: reports.sampleWorkbook,
     INPUT_FIELDS: reports.INPUT_FIELDS,
+    sha256Lines: nodeSha256Lines,
     readWorkbookInputs: jest.fn(async () => grids),
     selectCell: jest.fn(async () => undefined),
     insertSampleData: jest.fn(async () => []),

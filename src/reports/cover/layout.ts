@@ -18,6 +18,7 @@ export function buildCoverLayout(model: CoverModel): SheetLayout {
   sheet.labelValue("Period", model.periodLabel);
   const classificationRow = sheet.labelValue("Classification", model.classification);
   sheet.style(classificationRow, 1, 1, 1, { bold: true, horizontalAlignment: "Left" });
+  sheet.layout.headerRows = classificationRow + 1;
   sheet.blank();
 
   sheet.heading("1. Purpose");

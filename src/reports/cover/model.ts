@@ -2,7 +2,14 @@
 import { type MonthKey, formatMonthLong } from "../../sec";
 import type { Classification } from "../layout";
 import { type ReportOptions, dueDateOf } from "../options";
-import { COVER, REPORTS, type ReportChoice, reportSheetName } from "../registry";
+import {
+  APPENDIX_ORDER,
+  COVER,
+  REPORTS,
+  type ReportChoice,
+  reportDefinition,
+  reportSheetName,
+} from "../registry";
 import type { ReportSummary, VarianceHeadline } from "../summary";
 
 export interface CoverReportEntry {
@@ -52,7 +59,7 @@ const COUNT = "#,##0";
 export function buildCoverModel(options: ReportOptions, summary: ReportSummary): CoverModel {
   const periodLabel = formatMonthLong(options.period);
   const dueDate = dueDateOf(options);
-  const chosen = REPORTS.filter((report) => options.reports.includes(report.id));
+  const chosen = APPENDIX_ORDER.filter((id) => options.reports.includes(id)).map(reportDefinition);
   const reports: CoverReportEntry[] = chosen.map((report, index) => ({
     kind: report.id,
     appendix: `Appendix ${APPENDIX_LETTERS[index]}`,

@@ -18,7 +18,8 @@ export const PCI_TREND_COLUMNS = ["Period", "Listed", "Added", "Removed", "a", "
 export const PCI_TYPE_COLUMNS = ["Device Type", "Listed", "Added", "Removed"] as const;
 export const PCI_SUPPLIER_COLUMNS = ["Supplier ID", "Listed", "Added", "Removed"] as const;
 
-const PCI_WIDTHS = [34, 12, 34, 13, 12, 10, 10, 8, 8, 8, 14, 12, 12];
+// B holds the header block's long dates too ("14 February 2018"); E fits "Days Commissioned" in print.
+const PCI_WIDTHS = [34, 17, 34, 13, 18, 10, 10, 8, 8, 8, 14, 12, 12];
 
 export function buildPciLayout(model: PciModel): SheetLayout {
   const { classification } = PCI_REPORT;

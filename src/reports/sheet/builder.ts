@@ -110,6 +110,7 @@ export class SheetBuilder {
     });
     // Frozen, so the title and the classification marking stay on screen over a long table.
     this.layout.freezeRows = row + 1;
+    this.layout.headerRows = row + 1;
   }
 
   /** An Excel table (header + rows) at the next row; leaves a blank row after it. */
