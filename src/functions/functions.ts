@@ -25,6 +25,7 @@ import {
 } from "../sec/coerce";
 import { type MonthKey, formatSerialIso, lastDayOfMonthSerial } from "../sec/dates";
 import { isPciDue, pciFailureMask, pciReasonsText } from "../sec/pci";
+import { type BreachWhen, metricStatus, parseBreachWhen } from "../sec/threshold";
 import { type VarianceReport, percentOfForecast, varianceStatus } from "../sec/variance";
 
 /** What one cell of a result holds. */
@@ -159,6 +160,17 @@ function planBroadcast(args: ReadonlyArray<readonly [name: string, value: unknow
 function filled(shape: Shape, cell: ResultCell): ResultMatrix {
   const rows: ResultMatrix = new Array<ResultCell[]>(shape.rows);
   for (let row = 0; row < shape.rows; row++) rows[row] = new Array<ResultCell>(shape.columns).fill(cell);
+  return rows;
+}
+
+/** A result of the given shape with `cell(row, column)` at every position. */
+function eachCell(shape: Shape, cell: (row: number, column: number) => ResultCell): ResultMatrix {
+  const rows: ResultMatrix = new Array<ResultCell[]>(shape.rows);
+  for (let row = 0; row < shape.rows; row++) {
+    const cells = new Array<ResultCell>(shape.columns);
+    for (let column = 0; column < shape.columns; column++) cells[column] = cell(row, column);
+    rows[row] = cells;
+  }
   return rows;
 }
 
@@ -533,4 +545,56 @@ export function secWorkday(
     output[row] = cells;
   }
   return output;
+}
+
+/** Breach When from a cell: text in any case, blank for "above". */
+function breachWhenOf(cell: unknown): BreachWhen | CustomFunctions.Error {
+  if (isInputError(cell)) return cell;
+  const when = isBlankCell(cell)
+    ? parseBreachWhen(null)
+    : typeof cell === "string"
+      ? parseBreachWhen(cell)
+      : null;
+  if (when !== null) return when;
+  return valueError(
+    `breach_when must be "above", "at or above", "below" or "at or below", not ${describeValue(cell)}`
+  );
+}
+
+/** One SECTHRESHOLD cell. Every argument is read first, so a bad threshold shows even without a value. */
+function thresholdCell(valueCell: unknown, thresholdCell: unknown, breachWhenCell: unknown): ResultCell {
+  const value = readNumber(valueCell);
+  if (isCellProblem(value)) return errorForProblem("value", valueCell, value);
+  const threshold = readNumber(thresholdCell);
+  if (isCellProblem(threshold)) return errorForProblem("threshold", thresholdCell, threshold);
+  if (threshold === null) return valueError("threshold is blank: give the Monthly Service Threshold");
+  const when = breachWhenOf(breachWhenCell);
+  if (typeof when !== "string") return when;
+  const status = metricStatus(value, threshold, when);
+  return status === "No value" ? notAvailableError("No value") : status;
+}
+
+/**
+ * A Monthly Service Metric against its Monthly Service Threshold (SEC H3.24(b)): Breach or Within.
+ * @customfunction SECTHRESHOLD SECTHRESHOLD
+ * @param value The metric's current value: a cell or a range. Blank gives #N/A (No value).
+ * @param threshold The Monthly Service Threshold: a cell or a range the same size as value.
+ * @param breach_when Which side is a breach: "above" (the default), "at or above", "below" or "at or below", in any case; a cell or a range.
+ * @returns Breach or Within for each value; spills to the size of the ranges.
+ */
+export function secThreshold(
+  value: unknown[][],
+  threshold: unknown[][],
+  breach_when?: unknown[][]
+): Array<Array<string | number | CustomFunctions.Error>> {
+  const plan = planBroadcast([
+    ["value", value],
+    ["threshold", threshold],
+    ["breach_when", breach_when],
+  ]);
+  if (typeof plan === "string") return [[valueError(plan)]];
+  const [valueAt, thresholdAt, breachWhenAt] = plan.readers;
+  return eachCell(plan.shape, (row, column) =>
+    thresholdCell(valueAt.cell(row, column), thresholdAt.cell(row, column), breachWhenAt.cell(row, column))
+  );
 }

@@ -5,3 +5,4 @@ export * from "./variance";
 export * from "./pci";
 export * from "./eui64";
 export * from "./coerce";
+export * from "./threshold";

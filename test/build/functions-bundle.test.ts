@@ -69,14 +69,20 @@ const EXPECTED_PARAMETERS: Record<string, Array<[string, boolean, boolean]>> = {
     ["days", true, false],
     ["holidays", true, true],
   ],
+  SECTHRESHOLD: [
+    ["value", true, false],
+    ["threshold", true, false],
+    ["breach_when", true, true],
+  ],
 };
 
 describe("dist/functions.json", () => {
-  it("declares exactly the four DCC functions", () => {
+  it("declares exactly the five DCC functions", () => {
     const metadata = readMetadata();
     expect(metadata.map((fn) => fn.id).sort()).toEqual([
       "PCIFLAG",
       "SECDUEDATE",
+      "SECTHRESHOLD",
       "SECVARIANCE",
       "SECWORKDAY",
     ]);
@@ -131,11 +137,12 @@ function loadFunctionsBundle(): { fake: FakeCustomFunctions; registered: Map<str
 }
 
 describe("dist/functions.js in a bare custom functions runtime", () => {
-  it("registers each of the four functions exactly once", () => {
+  it("registers each of the five functions exactly once", () => {
     const { fake } = loadFunctionsBundle();
     expect(fake.associations.map((association) => association.id).sort()).toEqual([
       "PCIFLAG",
       "SECDUEDATE",
+      "SECTHRESHOLD",
       "SECVARIANCE",
       "SECWORKDAY",
     ]);
@@ -157,6 +164,7 @@ describe("dist/functions.js in a bare custom functions runtime", () => {
     expect(call("SECDUEDATE", [["2018-01"]], null, null)).toEqual([[43145]]);
     expect(call("SECDUEDATE", [[43115]], [[10]], [[43145]])).toEqual([[43146]]);
     expect(call("SECWORKDAY", [[43140]], [[1, -1]], null)).toEqual([[43143, 43139]]);
+    expect(call("SECTHRESHOLD", [[0.06], [0.05]], [[0.05]], null)).toEqual([["Breach"], ["Within"]]);
     expect(
       call(
         "PCIFLAG",

@@ -1,6 +1,6 @@
 /**
  * The custom functions as the shared runtime page registers them: dist/taskpane.html loads
- * dist/functions.js, which registers the four DCC functions with CustomFunctions.associate; calling the
+ * dist/functions.js, which registers the five DCC functions with CustomFunctions.associate; calling the
  * registered functions in the page gives the SPEC's results.
  */
 import type { Page } from "playwright-core";
@@ -33,9 +33,9 @@ function call(id: string, ...args: unknown[]): Promise<SerialisedCell[][] | Seri
 const JAN_31_2018 = 43131;
 const FEB_14_2018 = 43145;
 
-test("the page registers exactly the four DCC functions, each once", async () => {
+test("the page registers exactly the five DCC functions, each once", async () => {
   const ids = await page.evaluate(() => (window as unknown as E2EWindow).__e2e.registrations());
-  expect([...ids].sort()).toEqual(["PCIFLAG", "SECDUEDATE", "SECVARIANCE", "SECWORKDAY"]);
+  expect([...ids].sort()).toEqual(["PCIFLAG", "SECDUEDATE", "SECTHRESHOLD", "SECVARIANCE", "SECWORKDAY"]);
 });
 
 test("SECVARIANCE gives the SEC status, inclusive at 90% and 110%, and actual ÷ forecast", async () => {
@@ -81,6 +81,13 @@ test("PCIFLAG: seven days is Not due, the eighth day lists the failed criteria",
   ]);
 });
 
+test("SECTHRESHOLD: exact on the numbers given, #N/A with a message for no value", async () => {
+  await expect(
+    call("SECTHRESHOLD", [[0.05], [0.0501], [null]], [[0.05]], [["above"], ["Above"], [null]])
+  ).resolves.toEqual([["Within"], ["Breach"], [{ error: "#N/A", message: "No value" }]]);
+  await expect(call("SECTHRESHOLD", [[-2]], [[-1]], "at or below")).resolves.toEqual([["Breach"]]);
+});
+
 test("SECDUEDATE and SECWORKDAY: January 2018 reports were due on 14 February 2018", async () => {
   await expect(call("SECDUEDATE", [["2018-01"]])).resolves.toEqual([[FEB_14_2018]]);
   await expect(call("SECDUEDATE", [[JAN_31_2018 - 20]])).resolves.toEqual([[FEB_14_2018]]);
@@ -96,7 +103,7 @@ test("the functions register even when the task pane's bundle fails to load", as
   try {
     await broken.page.waitForLoadState("load");
     const ids = await broken.page.evaluate(() => (window as unknown as E2EWindow).__e2e.registrations());
-    expect([...ids].sort()).toEqual(["PCIFLAG", "SECDUEDATE", "SECVARIANCE", "SECWORKDAY"]);
+    expect([...ids].sort()).toEqual(["PCIFLAG", "SECDUEDATE", "SECTHRESHOLD", "SECVARIANCE", "SECWORKDAY"]);
     await expect(broken.page.locator("#root").innerHTML()).resolves.toBe("");
   } finally {
     await broken.close();

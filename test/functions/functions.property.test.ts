@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { pciFlag, secDueDate, secVariance, secWorkday } from "../../src/functions/functions";
+import { pciFlag, secDueDate, secThreshold, secVariance, secWorkday } from "../../src/functions/functions";
 import {
   FAKE_ERROR_CODES,
   FakeCustomFunctionsError,
@@ -33,7 +33,10 @@ const cellValue: fc.Arbitrary<unknown> = fc.oneof(
     "SR",
     "csr",
     "percent",
-    "status"
+    "status",
+    "at or above",
+    "Below",
+    "5%"
   ),
   fc.string(),
   fc.boolean()
@@ -190,6 +193,19 @@ describe("the custom functions never fail a call over arbitrary cells and shapes
     );
   });
 
+  it("SECTHRESHOLD", () => {
+    fc.assert(
+      fc.property(fittingArguments(3), (call) => {
+        const output = secThreshold(call.args[0], call.args[1], call.args[2]);
+        expectWellFormed(output, call.rows, call.columns);
+        for (const cells of output) {
+          for (const cell of cells)
+            if (typeof cell === "string") expect(["Breach", "Within"]).toContain(cell);
+        }
+      })
+    );
+  });
+
   it("SECWORKDAY", () => {
     fc.assert(
       fc.property(fittingArguments(2, dayCountsSecond), holidaysArgument, (call, holidays) => {
@@ -219,6 +235,11 @@ describe("broadcasting", () => {
     fc.assert(
       fc.property(fittingArguments(7), (call) => {
         expectCellwise(call, (...args) => pciFlag(...(args as Parameters<typeof pciFlag>)));
+      })
+    );
+    fc.assert(
+      fc.property(fittingArguments(3), (call) => {
+        expectCellwise(call, (value, threshold, when) => secThreshold(value, threshold, when));
       })
     );
     fc.assert(
@@ -258,6 +279,7 @@ describe("broadcasting", () => {
           secVariance(first, second),
           secWorkday(first, second),
           secDueDate(first, second),
+          secThreshold(first, second),
           pciFlag(first, [[1]], [[true]], [[true]], second, [[2]], [[2]]),
         ]) {
           expect(result).toHaveLength(1);
@@ -292,6 +314,23 @@ describe("SECVARIANCE agrees with exact arithmetic at every boundary", () => {
           expect(secVariance([[String(actual)]], [[String(forecast)]], report)).toEqual([[expected]]);
         }
       )
+    );
+  });
+});
+
+describe("SECTHRESHOLD agrees with the comparison it names, for any finite numbers", () => {
+  it("Breach exactly when the value is on the breach side, and the sides mirror each other", () => {
+    const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(finite, finite, (value, threshold) => {
+        const status = (when: string): unknown => secThreshold([[value]], [[threshold]], [[when]])[0][0];
+        expect(status("above")).toBe(value > threshold ? "Breach" : "Within");
+        expect(status("at or above")).toBe(value >= threshold ? "Breach" : "Within");
+        expect(status("below")).toBe(value < threshold ? "Breach" : "Within");
+        expect(status("at or below")).toBe(value <= threshold ? "Breach" : "Within");
+        // Negating both sides turns above into below.
+        expect(secThreshold([[-value]], [[-threshold]], [["below"]])[0][0]).toBe(status("above"));
+      })
     );
   });
 });

@@ -1,4 +1,4 @@
-import { pciFlag, secDueDate, secVariance, secWorkday } from "../../src/functions/functions";
+import { pciFlag, secDueDate, secThreshold, secVariance, secWorkday } from "../../src/functions/functions";
 import { serialFromYmd } from "../../src/sec";
 import { FakeCustomFunctionsError, expectErrorCell, installFakeCustomFunctions } from "./fakeCustomFunctions";
 
@@ -438,6 +438,62 @@ describe("SECWORKDAY (like WORKDAY)", () => {
 
   it("answers a single #VALUE! when start and days differ in size", () => {
     const result = secWorkday(column(friday, monday), [[1, 2]]);
+    expect(result).toHaveLength(1);
+    expectErrorCell(result[0][0], "#VALUE!", /same size/);
+  });
+});
+
+describe("SECTHRESHOLD (SPEC Breach When table)", () => {
+  const cases: Array<[string, unknown, unknown, unknown, string]> = [
+    ["above (the default): greater is a breach", 6, 5, undefined, "Breach"],
+    ["above: equal is within", 5, 5, "above", "Within"],
+    ["at or above: equal is a breach", 5, 5, "at or above", "Breach"],
+    ["at or above: less is within", 4, 5, "At or Above", "Within"],
+    ["below: less is a breach", 4, 5, "below", "Breach"],
+    ["below: equal is within", 5, 5, "BELOW", "Within"],
+    ["at or below: equal is a breach", 5, 5, "at or below", "Breach"],
+    ["at or below: greater is within", 6, 5, " at or below ", "Within"],
+    ["a blank breach_when is above", 6, 5, "", "Breach"],
+    ["percent cells are exact: 0.05 against 0.05", 0.05, 0.05, null, "Within"],
+    ["negative values", -3, -2, "below", "Breach"],
+    ["numbers stored as text", "0.07", "0.05", "above", "Breach"],
+  ];
+  it.each(cases)("%s", (_name, value, threshold, when, expected) => {
+    expect(
+      secThreshold(single(value), single(threshold), when === undefined ? undefined : single(when))
+    ).toEqual([[expected]]);
+  });
+
+  it('gives #N/A with the message "No value" for a blank value (null or empty text)', () => {
+    const result = secThreshold(column(null, "", "  "), single(5));
+    for (const [cell] of result) expectErrorCell(cell, "#N/A", /^No value$/);
+  });
+
+  it("gives #VALUE! for text that is not a number, a blank threshold and an unknown breach_when", () => {
+    const result = secThreshold(
+      column("lots", 5, 5, 5),
+      column(5, "high", null, 5),
+      column(null, null, null, "over")
+    );
+    expectErrorCell(result[0][0], "#VALUE!", /^value: "lots" is not a number/);
+    expectErrorCell(result[1][0], "#VALUE!", /^threshold: "high" is not a number/);
+    expectErrorCell(result[2][0], "#VALUE!", /threshold is blank/);
+    expectErrorCell(result[3][0], "#VALUE!", /breach_when must be/);
+  });
+
+  it("reads breach_when per cell: a column of sides against a column of values", () => {
+    expect(
+      secThreshold(column(5, 5, 5, 5), single(5), column("above", "at or above", "below", "at or below"))
+    ).toEqual([["Within"], ["Breach"], ["Within"], ["Breach"]]);
+  });
+
+  it("passes an error cell given as input straight through", () => {
+    const error = new FakeCustomFunctionsError("#REF!");
+    expect(secThreshold(single(error), single(5))[0][0]).toBe(error);
+  });
+
+  it("answers a single #VALUE! when the ranges differ in size", () => {
+    const result = secThreshold(column(1, 2), [[1, 2]]);
     expect(result).toHaveLength(1);
     expectErrorCell(result[0][0], "#VALUE!", /same size/);
   });
