@@ -22,8 +22,14 @@ const TABLE_STYLE = "TableStyleMedium2";
 export const AMBER = "#FFC000";
 const TAB_COLORS: Record<Classification, string> = { "AMBER: SEC Panel only": AMBER, WHITE: "#D9D9D9" };
 
-/** Fill and font of each status in the Status columns. */
-export const STATUS_COLORS: Record<VarianceStatus, { fill: string; fontColor: string }> = {
+/** The fill and font a status is shown in. */
+export interface StatusColor {
+  fill: string;
+  fontColor: string;
+}
+
+/** Fill and font of each variance status in the Status columns. */
+export const STATUS_COLORS: Record<VarianceStatus, StatusColor> = {
   Over: { fill: "#F4CCCC", fontColor: "#9C0006" },
   Under: { fill: "#FFE599", fontColor: "#7F6000" },
   "No forecast": { fill: "#D9D2E9", fontColor: "#5B2C6F" },
@@ -113,11 +119,14 @@ export class SheetBuilder {
     this.layout.headerRows = row + 1;
   }
 
-  /** An Excel table (header + rows) at the next row; leaves a blank row after it. */
+  /**
+   * An Excel table (header + rows) at the next row; leaves a blank row after it. `status` colours
+   * the cells of a status column by their text.
+   */
   table(
     spec: Omit<TableSpec, "row" | "col" | "rowCount" | "style">,
     rows: CellValue[][],
-    statusCol = -1
+    status?: { col: number; colors: Readonly<Record<string, StatusColor>> }
   ): TableSpec {
     const row = this.next;
     const values: CellValue[][] = new Array<CellValue[]>(rows.length + 1);
@@ -126,15 +135,15 @@ export class SheetBuilder {
     this.put(row, 0, values);
     const table: TableSpec = { ...spec, row, col: 0, rowCount: rows.length, style: TABLE_STYLE };
     this.layout.tables.push(table);
-    if (statusCol >= 0 && rows.length > 0) {
-      for (const status of Object.keys(STATUS_COLORS) as VarianceStatus[]) {
+    if (status && rows.length > 0) {
+      for (const [text, color] of Object.entries(status.colors)) {
         this.layout.conditionalFormats.push({
           row: row + 1,
-          col: statusCol,
+          col: status.col,
           rowCount: rows.length,
           colCount: 1,
-          text: status,
-          ...STATUS_COLORS[status],
+          text,
+          ...color,
         });
       }
     }

@@ -101,7 +101,7 @@ export function varianceSheet(model: VarianceModelBase, spec: VarianceSheetSpec)
         columnFormats: [...leading, ...VARIANCE_FORMATS],
       },
       rows.map((row) => varianceCells(row, withRole)),
-      columns.length - 1
+      { col: columns.length - 1, colors: STATUS_COLORS }
     );
   }
   return sheet;
