@@ -17,10 +17,12 @@ import {
   readDate,
   readInterrogated,
   readMonth,
+  readNumber,
   readText,
   readYesNo,
 } from "../sec/coerce";
 import { normaliseEui64 } from "../sec/eui64";
+import { type BreachWhen, parseBreachWhen } from "../sec/threshold";
 import { cellAddress, sheetReference } from "./address";
 import {
   type DetectedInput,
@@ -53,6 +55,30 @@ export interface SrRecord {
   forecast: number | null;
   actual: number;
   /** 0-based sheet row of the (first) source row. */
+  sourceRow: number;
+  /** The month per Service, in the order first seen; empty without a Service column. */
+  services: ServiceCounts[];
+}
+
+/** One User's Service Requests of one Service (Service Request Variant) in a month. */
+export interface ServiceCounts {
+  /** The Service as written (trimmed); "" when the cell is blank. */
+  service: string;
+  forecast: number | null;
+  actual: number;
+}
+
+/** One Monthly Service Metric of one User in a month (SEC H3.24(b)). */
+export interface MetricRecord {
+  period: MonthKey;
+  userId: string;
+  userName: string;
+  metric: string;
+  /** null: no value (shown and counted, never a breach). */
+  value: number | null;
+  threshold: number;
+  breachWhen: BreachWhen;
+  /** 0-based sheet row of the source row. */
   sourceRow: number;
 }
 
@@ -91,6 +117,11 @@ export interface CheckedData {
   sr: SrRecord[];
   csr: CsrRecord[];
   devices: DeviceRecord[];
+  metrics: MetricRecord[];
+  /** Whether a Service Requests input has a Service column (the SR report then breaks down by Service). */
+  withServices: boolean;
+  /** Whether there is a Service Metrics input (the SR report then has its metrics tables). */
+  withMetrics: boolean;
   /** Every problem, in sheet / row / column order. */
   problems: Problem[];
   /** Rows left out because of a problem. */
@@ -321,6 +352,8 @@ interface PartyRow {
   id: string;
   name: string;
   role: string;
+  /** The Service cell's text; null without a Service column. */
+  service: string | null;
   forecast: number | null;
   actual: number;
   sourceRow: number;
@@ -363,7 +396,8 @@ function checkParties<R>(
   const cRole = spec.roleField === undefined ? -1 : columnOf(input, spec.roleField);
   const cForecast = columnOf(input, "forecast");
   const cActual = columnOf(input, "actual");
-  const summing = columnOf(input, "service") >= 0;
+  const cService = columnOf(input, "service");
+  const summing = cService >= 0;
   const roles = new TextReader(cleanRole);
   const mapped = mappedColumns(input);
   for (let index = 1; index < source.values.length; index++) {
@@ -397,6 +431,7 @@ function checkParties<R>(
       id,
       name,
       role: role ?? "",
+      service: summing ? (readText(cell(row, cService)) ?? "") : null,
       forecast,
       actual: actual ?? 0,
       sourceRow: source.row + index,
@@ -442,12 +477,23 @@ const SR_INPUT: PartyInput<SrRecord> = {
     forecast: row.forecast,
     actual: row.actual,
     sourceRow: row.sourceRow,
+    services:
+      row.service === null ? [] : [{ service: row.service, forecast: row.forecast, actual: row.actual }],
   }),
   addTo: (record, row) => {
     if (row.forecast !== null) record.forecast = (record.forecast ?? 0) + row.forecast;
     record.actual += row.actual;
     if (record.userName === "") record.userName = row.name;
     if (record.userRole === "") record.userRole = row.role;
+    if (row.service === null) return;
+    // Two rows of one Service in a month add up, as the Service rows add up to the User's month.
+    const same = record.services.find((counts) => counts.service === row.service);
+    if (same === undefined) {
+      record.services.push({ service: row.service, forecast: row.forecast, actual: row.actual });
+      return;
+    }
+    if (row.forecast !== null) same.forecast = (same.forecast ?? 0) + row.forecast;
+    same.actual += row.actual;
   },
 };
 
@@ -468,6 +514,102 @@ const CSR_INPUT: PartyInput<CsrRecord> = {
   // A CSRs input has no Service column, so its rows never add up.
   addTo: () => undefined,
 };
+
+/** Reads a number cell that may be negative (a metric's value or threshold); logs and returns undefined on a problem. */
+function measureCell(
+  input: DetectedInput,
+  run: Run,
+  row: unknown[],
+  index: number,
+  col: number,
+  field: InputField
+): number | null | undefined {
+  const value = readNumber(row[col]);
+  if (value === null || typeof value === "number") return value;
+  run.log.add(input.kind, input.source, index, col, `${fieldLabel(input.kind, field)}: ${value.message}`);
+  return undefined;
+}
+
+/** (month, User, Metric) -> where it was first seen, for the duplicate-row message. */
+type MetricSeen = Map<string, string>;
+
+function checkMetrics(input: DetectedInput, run: Run, out: MetricRecord[], seen: MetricSeen): void {
+  const { source } = input;
+  const cPeriod = columnOf(input, "period");
+  const cId = columnOf(input, "userId");
+  const cName = columnOf(input, "userName");
+  const cMetric = columnOf(input, "metric");
+  const cValue = columnOf(input, "value");
+  const cThreshold = columnOf(input, "threshold");
+  const cBreachWhen = columnOf(input, "breachWhen");
+  const mapped = mappedColumns(input);
+  for (let index = 1; index < source.values.length; index++) {
+    const row = source.values[index] ?? [];
+    if (isBlankRow(row, mapped)) continue;
+    const problemsBefore = run.log.problems.length;
+    const period = periodCell(input, run, row, index, cPeriod);
+    const userId = idCell(input, run, row, index, cId, "User ID");
+    const userName = readText(cell(row, cName)) ?? "";
+    const metric = readText(row[cMetric]);
+    if (metric === null) run.log.add("metrics", source, index, cMetric, "Metric is missing");
+    const value = measureCell(input, run, row, index, cValue, "value");
+    const threshold = measureCell(input, run, row, index, cThreshold, "threshold");
+    if (threshold === null) run.log.add("metrics", source, index, cThreshold, "Threshold is missing");
+    const breachRaw = cell(row, cBreachWhen);
+    const breachWhen = isBlankCell(breachRaw)
+      ? parseBreachWhen(null)
+      : typeof breachRaw === "string"
+        ? parseBreachWhen(breachRaw)
+        : null;
+    if (breachWhen === null) {
+      run.log.add(
+        "metrics",
+        source,
+        index,
+        cBreachWhen,
+        `${describeCellValue(breachRaw)} is not a Breach When (above, at or above, below or at or below)`
+      );
+    }
+    if (
+      run.log.problems.length > problemsBefore ||
+      period === null ||
+      userId === null ||
+      metric === null ||
+      value === undefined ||
+      threshold === null ||
+      threshold === undefined ||
+      breachWhen === null
+    ) {
+      run.badRows++;
+      continue;
+    }
+    const key = `${period}|${userId}|${metric.toLowerCase()}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      run.log.add(
+        "metrics",
+        source,
+        index,
+        cMetric,
+        `duplicate row: User ${userId} already has a "${metric}" row for ${formatMonthLong(period)} (${earlier})`
+      );
+      run.badRows++;
+      continue;
+    }
+    seen.set(key, `${sheetReference(source.sheet)}!row ${source.row + index + 1}`);
+    run.months.add(period);
+    out.push({
+      period,
+      userId,
+      userName,
+      metric,
+      value,
+      threshold,
+      breachWhen,
+      sourceRow: source.row + index,
+    });
+  }
+}
 
 /** Device ID -> sheet row (1-based, for messages) of its first row, per period. */
 type DeviceSeen = Map<MonthKey, Map<string, number>>;
@@ -584,6 +726,8 @@ export function checkInputs(inputs: DetectedInput[]): CheckedData {
   const sr: SrRecord[] = [];
   const csr: CsrRecord[] = [];
   const devices: DeviceRecord[] = [];
+  const metrics: MetricRecord[] = [];
+  const metricSeen: MetricSeen = new Map();
   const srSeen = new Map<string, PartySeen>();
   const csrSeen = new Map<string, PartySeen>();
   const deviceSeen: DeviceSeen = new Map();
@@ -594,12 +738,16 @@ export function checkInputs(inputs: DetectedInput[]): CheckedData {
     }
     if (input.kind === "sr") checkParties(input, run, sr, srSeen, SR_INPUT);
     else if (input.kind === "csr") checkParties(input, run, csr, csrSeen, CSR_INPUT);
+    else if (input.kind === "metrics") checkMetrics(input, run, metrics, metricSeen);
     else checkDevices(input, run, devices, deviceSeen);
   }
   return {
     sr,
     csr,
     devices,
+    metrics,
+    withServices: inputs.some((input) => input.kind === "sr" && input.columns.service !== undefined),
+    withMetrics: inputs.some((input) => input.kind === "metrics"),
     problems: run.log.sorted(),
     badRowCount: run.badRows,
     months: [...run.months].sort(),

@@ -11,6 +11,8 @@ export * from "./sheet/builder";
 export * from "./variance/model";
 export * from "./sr/model";
 export * from "./sr/layout";
+export * from "./sr/services";
+export * from "./sr/metrics";
 export * from "./csr/model";
 export * from "./csr/layout";
 export * from "./pci/model";

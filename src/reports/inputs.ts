@@ -17,13 +17,14 @@ export interface SourceGrid {
   values: unknown[][];
 }
 
-export type InputKind = "sr" | "csr" | "devices";
+export type InputKind = "sr" | "csr" | "devices" | "metrics";
 
 /** How each input is named to a person (the pane's input list, the runner's messages). */
 export const INPUT_LABELS: Record<InputKind, string> = {
   sr: "Service Requests",
   csr: "CSRs",
   devices: "Devices",
+  metrics: "Service Metrics",
 };
 
 export type InputField =
@@ -44,7 +45,11 @@ export type InputField =
   | "recoveryAnchor"
   | "issueSecurityCredentials"
   | "updateSecurityCredentialsDevice"
-  | "updateSecurityCredentialsKrp";
+  | "updateSecurityCredentialsKrp"
+  | "metric"
+  | "value"
+  | "threshold"
+  | "breachWhen";
 
 export interface DetectedInput {
   kind: InputKind;
@@ -97,6 +102,15 @@ export const INPUT_FIELDS: Record<InputKind, InputFieldInfo[]> = {
     },
     { field: "updateSecurityCredentialsKrp", label: "Update Security Credentials (KRP)", required: true },
   ],
+  metrics: [
+    { field: "period", label: "Period", required: true },
+    { field: "userId", label: "User ID", required: true },
+    { field: "userName", label: "User Name", required: false },
+    { field: "metric", label: "Metric", required: true },
+    { field: "value", label: "Value", required: true },
+    { field: "threshold", label: "Threshold", required: true },
+    { field: "breachWhen", label: "Breach When", required: false },
+  ],
 };
 
 /** The label of a field of a kind, as used in messages. */
@@ -116,12 +130,15 @@ const FORECAST_SYNONYMS = [
 ];
 const ACTUAL_SYNONYMS = ["actual", "actuals", "sent", "actualvolume", "actualvolumes", "actualcount"];
 
+const USER_ID_SYNONYMS = ["userid", "user", "useridentifier", "usereui64", "userideui64"];
+const USER_NAME_SYNONYMS = ["username", "name", "usersname"];
+
 /** Normalised header text (lower case, letters and digits only) -> field, per kind. */
 const SYNONYMS: Record<InputKind, Partial<Record<InputField, string[]>>> = {
   sr: {
     period: PERIOD_SYNONYMS,
-    userId: ["userid", "user", "useridentifier", "usereui64", "userideui64"],
-    userName: ["username", "name", "usersname"],
+    userId: USER_ID_SYNONYMS,
+    userName: USER_NAME_SYNONYMS,
     userRole: ["userrole", "role", "eligibleuserrole"],
     service: [
       "service",
@@ -198,6 +215,15 @@ const SYNONYMS: Record<InputKind, Partial<Record<InputField, string[]>>> = {
       "updatesecuritycredentialkrp",
     ],
   },
+  metrics: {
+    period: PERIOD_SYNONYMS,
+    userId: USER_ID_SYNONYMS,
+    userName: USER_NAME_SYNONYMS,
+    metric: ["metric", "metricname", "servicemetric", "monthlyservicemetric", "measure"],
+    value: ["value", "currentvalue", "metricvalue", "result"],
+    threshold: ["threshold", "servicethreshold", "monthlyservicethreshold", "metricthreshold"],
+    breachWhen: ["breachwhen", "breach", "breachif", "breachesif", "direction"],
+  },
 };
 
 /** SRV codes found anywhere in a header, e.g. "Issue Security Credentials (SRV 6.17) count". */
@@ -211,6 +237,7 @@ const LOOKUP: Record<InputKind, Map<string, InputField>> = {
   sr: buildLookup("sr"),
   csr: buildLookup("csr"),
   devices: buildLookup("devices"),
+  metrics: buildLookup("metrics"),
 };
 
 function buildLookup(kind: InputKind): Map<string, InputField> {
@@ -268,10 +295,11 @@ const IDENTIFYING_FIELDS: Record<InputKind, readonly InputField[]> = {
   sr: ["userId"],
   csr: ["subscriberId"],
   devices: ["deviceId", "commissioned"],
+  metrics: ["userId", "metric"],
 };
 
 /** Kinds in the order that wins a tie. */
-const DETECTION_ORDER: readonly InputKind[] = ["devices", "csr", "sr"];
+const DETECTION_ORDER: readonly InputKind[] = ["devices", "csr", "metrics", "sr"];
 
 /**
  * The input a grid's headers make it: of the inputs whose identifying columns it has, the first (in

@@ -24,6 +24,8 @@ export interface ReportDefinition {
   sheetPrefix: string;
   /** The input table the report is built from. */
   input: InputKind;
+  /** Inputs that add tables to the report when present. */
+  optionalInputs: readonly InputKind[];
   /** The Excel tables on its sheet by role, as name prefixes (each followed by _YYYY_MM). */
   tables: Readonly<Record<string, string>>;
   classification: Classification;
@@ -39,12 +41,22 @@ export const SR_REPORT = {
   section: "SEC Section H3.24",
   sheetPrefix: "SR Variance",
   input: "sr",
-  tables: { all: "SR", exceptions: "SR_Exceptions" },
+  optionalInputs: ["metrics"],
+  tables: {
+    all: "SR",
+    exceptions: "SR_Exceptions",
+    services: "SR_Services",
+    metrics: "SR_Metrics",
+    metricBreaches: "SR_Metric_Breaches",
+    metricSummary: "SR_Metric_Summary",
+  },
   classification: "AMBER: SEC Panel only",
   annex: [
     "Under SEC Section H3.24 the DCC reports, for each User and month, the Service Requests sent",
     "against that User's most recent forecast for the month.",
     "Exceptions are Users who sent 90% or less, or 110% or more, of their forecast.",
+    "The Service Requests are also given by Service, and each User's Monthly Service Metrics are",
+    "compared with their Monthly Service Thresholds, with the breaches listed.",
     "Due by the 10th Working Day after the end of each month.",
   ],
 } as const satisfies ReportDefinition;
@@ -57,6 +69,7 @@ export const CSR_REPORT = {
   section: "SEC Section L8.9",
   sheetPrefix: "CSR Variance",
   input: "csr",
+  optionalInputs: [],
   tables: { all: "CSR", exceptions: "CSR_Exceptions" },
   classification: "AMBER: SEC Panel only",
   annex: [
@@ -75,6 +88,7 @@ export const PCI_REPORT = {
   section: "SEC Appendix AC, section 5.8",
   sheetPrefix: "Post Commissioning",
   input: "devices",
+  optionalInputs: [],
   tables: { listed: "PCI", trend: "PCI_Trend", types: "PCI_Types", suppliers: "PCI_Suppliers" },
   classification: "AMBER: SEC Panel only",
   annex: [

@@ -31,6 +31,14 @@ export interface PciHeadline {
   removed: number | null;
 }
 
+/** The Monthly Service Metrics of the SR report. */
+export interface MetricsHeadline {
+  /** Metric rows (User and metric) in the month. */
+  metrics: number;
+  breaches: number;
+  noValue: number;
+}
+
 export interface ReportSummary {
   period: MonthKey;
   /** e.g. "January 2018". */
@@ -38,6 +46,8 @@ export interface ReportSummary {
   /** e.g. "14 February 2018". */
   dueDate: string;
   sr?: VarianceHeadline;
+  /** With the SR report when there is a Service Metrics input. */
+  metrics?: MetricsHeadline;
   csr?: VarianceHeadline;
   pci?: PciHeadline;
 }
@@ -68,6 +78,10 @@ export function summariseModels(options: ReportOptions, models: SummarisedModels
     dueDate: dueDateText(dueDateOf(options)),
   };
   if (models.sr) summary.sr = varianceHeadline(models.sr);
+  if (models.sr?.metrics) {
+    const { totals } = models.sr.metrics;
+    summary.metrics = { metrics: totals.rows, breaches: totals.breaches, noValue: totals.noValue };
+  }
   if (models.csr) summary.csr = varianceHeadline(models.csr);
   if (models.pci) {
     const { current } = models.pci;

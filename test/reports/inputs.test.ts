@@ -181,6 +181,7 @@ describe("detectInputs", () => {
       sr: ["userName", "userRole", "service"],
       csr: ["subscriberName"],
       devices: ["deviceType", "supplierId"],
+      metrics: ["userName", "breachWhen"],
     });
   });
 });

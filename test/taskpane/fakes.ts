@@ -64,7 +64,17 @@ export function cleanSrGrid(): SourceGrid {
 
 /** Checked data with the given problems (and their rows counted as left out). */
 export function checkedWithProblems(problems: Problem[], badRowCount = problems.length): CheckedData {
-  return { sr: [], csr: [], devices: [], problems, badRowCount, months: ["2018-01"] };
+  return {
+    sr: [],
+    csr: [],
+    devices: [],
+    metrics: [],
+    withServices: false,
+    withMetrics: false,
+    problems,
+    badRowCount,
+    months: ["2018-01"],
+  };
 }
 
 export function problem(sheet: string, row: number, col: number, detail: string): Problem {

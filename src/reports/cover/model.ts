@@ -82,6 +82,12 @@ export function buildCoverModel(options: ReportOptions, summary: ReportSummary):
   };
   const { sr, csr, pci } = summary;
   if (sr) varianceHeadlines("Service Requests", "Users", sr);
+  if (summary.metrics) {
+    headlines.push(
+      { label: "Monthly Service Metrics reported", value: summary.metrics.metrics, numberFormat: COUNT },
+      { label: "Monthly Service Metric breaches", value: summary.metrics.breaches, numberFormat: COUNT }
+    );
+  }
   if (csr) varianceHeadlines("CSRs", "Authorised Subscribers", csr);
   if (pci) {
     headlines.push(

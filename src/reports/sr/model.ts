@@ -8,11 +8,18 @@ import {
   varianceBase,
 } from "../variance/model";
 
+import { type SrMetrics, metricsOf } from "./metrics";
+import { type ServiceRow, servicesOf } from "./services";
+
 const NO_ROLE = "(no role)";
 const ROLE_ORDER: readonly string[] = [...USER_ROLES, NO_ROLE];
 
 export interface SrModel extends VarianceModelBase {
   kind: "sr";
+  /** By Service (H3.24(a)); null when the input has no Service column. */
+  services: ServiceRow[] | null;
+  /** Monthly Service Metrics (H3.24(b)); null when there is no Service Metrics input. */
+  metrics: SrMetrics | null;
   /** Forecast against actual per User Role (chart source), in role order; "" role shown as "(no role)". */
   byRole: ForecastActual[];
 }
@@ -32,5 +39,12 @@ export function buildSrModel(data: CheckedData, options: ReportOptions): SrModel
     options
   );
   const byRole = forecastActualBy(base.rows, (row) => (row.role === "" ? NO_ROLE : row.role), ROLE_ORDER);
-  return { kind: "sr", ...base, byRole };
+  const month = (record: { period: string }): boolean => record.period === options.period;
+  return {
+    kind: "sr",
+    ...base,
+    byRole,
+    services: data.withServices ? servicesOf(data.sr.filter(month)) : null,
+    metrics: data.withMetrics ? metricsOf(data.metrics.filter(month)) : null,
+  };
 }
