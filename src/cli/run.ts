@@ -107,6 +107,9 @@ export function summaryLines(summary: ReportSummary, reports: readonly ReportCho
   for (const report of REPORTS) {
     if (!reports.includes(report.id)) continue;
     if (report.id === "sr" && summary.sr) variance("sr", "Users", summary.sr);
+    if (report.id === "sr" && summary.metrics) {
+      lines[lines.length - 1] += `, ${count(summary.metrics.breaches)} metric breaches`;
+    }
     if (report.id === "csr" && summary.csr) variance("csr", "Subscribers", summary.csr);
     if (report.id === "pci" && summary.pci) {
       const { listed, added, removed } = summary.pci;
