@@ -1,5 +1,6 @@
 /** Command-line options of the headless runner. */
 import { REPORT_ORDER, type ReportChoice } from "../reports";
+import { quoteText } from "../sec/coerce";
 
 export interface CliOptions {
   help: boolean;
@@ -14,7 +15,7 @@ export interface CliOptions {
   only?: ReportChoice[];
   /** Replace an existing output file. */
   replace: boolean;
-  /** Say on stderr which sheets were read as which input, and which were not used. */
+  /** List every table and sheet read, used or not, and why. */
   verbose: boolean;
   /** Also write the month's Panel paper as one PDF here (needs LibreOffice). */
   pdf?: string;
@@ -38,13 +39,20 @@ Options:
   --only LIST        reports to build, comma-separated from ${REPORT_ORDER.join(",")} (default: every report with input)
   --redact-csr       replace Subscriber names and IDs with "Subscriber 1", "Subscriber 2", ... (SEC L8.10)
   --replace          replace the output file if it exists (the input is never overwritten)
-  --verbose          list the sheets read as inputs, and those not used, on standard error
+  --verbose          list every table and sheet of the input, used or not, and why
   --pdf FILE         also write the month's Panel paper as one PDF: cover, Appendix A (CSR), Appendix B (SR),
                      Post Commissioning (needs LibreOffice's soffice on PATH; without it nothing is written)
   --pdf-timeout SEC  seconds LibreOffice may take for the PDF (default 600)
   --help             show this help
 
-Exit status: 0 written; 1 usage or file error; 2 the input has problems (each printed; nothing written).`;
+Relative paths are taken from the folder you run the command in.
+
+Exit status:
+  0  the reports were written
+  2  the input or the options are wrong (unreadable file, not a workbook, bad cells, bad --out):
+     each problem is printed and nothing is written
+  1  a fault in this program itself (please report it); nothing is written
+  129, 130, 143  interrupted (SIGHUP, Ctrl-C, SIGTERM); nothing is written`;
 
 const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -55,7 +63,7 @@ function parseOnly(text: string): ReportChoice[] {
     const choice = REPORT_ORDER.find((candidate) => candidate === name);
     if (choice === undefined) {
       throw new UsageError(
-        `--only: unknown report "${part.trim()}" (choose from ${REPORT_ORDER.join(", ")})`
+        `--only: unknown report ${quoteText(part.trim())} (choose from ${REPORT_ORDER.join(", ")})`
       );
     }
     if (!chosen.includes(choice)) chosen.push(choice);
@@ -94,13 +102,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case "--period": {
         const period = takeValue();
         if (!PERIOD_PATTERN.test(period))
-          throw new UsageError(`--period: "${period}" is not a month as YYYY-MM`);
+          throw new UsageError(`--period: ${quoteText(period)} is not a month as YYYY-MM`);
         options.period = period;
         break;
       }
       case "--out":
         options.out = takeValue();
         if (options.out === "") throw new UsageError("--out needs a file name");
+        // The runner writes .xlsx only: another extension would give a file that opens as garbage.
+        if (!/\.xlsx$/i.test(options.out))
+          throw new UsageError(`--out: ${quoteText(options.out)} must end in .xlsx`);
         break;
       case "--only":
         options.only = parseOnly(takeValue());
@@ -130,7 +141,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       }
       default:
-        throw new UsageError(`unknown option ${name} (see --help)`);
+        throw new UsageError(`unknown option ${quoteText(name)} (see --help)`);
     }
   }
   if (positional.length > 1)

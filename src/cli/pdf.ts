@@ -12,6 +12,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { ReportKind, SheetLayout } from "../reports/layout";
 import { APPENDIX_ORDER } from "../reports/registry";
+import { trackTempFile, untrackTempFile } from "./output-file";
 import { writeFileAtomically, writeSheetsXlsx } from "./write-xlsx";
 
 /** Sheet order in the PDF: the cover paper, then the appendices as the seed paper orders them. */
@@ -165,6 +166,8 @@ export async function writePanelPdf(
   options: PdfOptions
 ): Promise<void> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "dcc-panel-pdf-"));
+  // Removed by the signal handlers too: an interrupted run leaves nothing in the temp folder.
+  trackTempFile(work);
   try {
     const stem = path.basename(target).replace(/\.pdf$/i, "") || "panel-paper";
     const workbook = path.join(work, `${stem}.xlsx`);
@@ -177,6 +180,7 @@ export async function writePanelPdf(
     await writeFileAtomically(target, (temp) => fs.copyFile(pdf, temp));
   } finally {
     await fs.rm(work, { recursive: true, force: true });
+    untrackTempFile(work);
   }
 }
 
@@ -187,17 +191,22 @@ export async function writePanelPdf(
 export async function writeReportFiles(
   layouts: readonly SheetLayout[],
   out: string,
-  pdf: (PdfOptions & { target: string }) | undefined
+  pdf: (PdfOptions & { target: string }) | undefined,
+  options: { replace?: boolean } = {}
 ): Promise<void> {
   let pdfWritten = false;
   try {
-    await writeFileAtomically(out, async (temp) => {
-      await writeSheetsXlsx(layouts, temp);
-      if (pdf) {
-        await writePanelPdf(layouts, pdf.target, pdf);
-        pdfWritten = true;
-      }
-    });
+    await writeFileAtomically(
+      out,
+      async (temp) => {
+        await writeSheetsXlsx(layouts, temp);
+        if (pdf) {
+          await writePanelPdf(layouts, pdf.target, pdf);
+          pdfWritten = true;
+        }
+      },
+      { replace: options.replace }
+    );
   } catch (error) {
     if (pdfWritten && pdf) await fs.rm(pdf.target, { force: true });
     throw error;

@@ -1,6 +1,7 @@
 /**
  * The headless runner: .xlsx in, report workbook out, with the same src/reports code as the task
- * pane. Exit status: 0 written, 1 usage or file error, 2 bad input (every problem printed, nothing written).
+ * pane. Exit status: 0 written; 2 the input or the options are wrong (every problem printed, nothing
+ * written); 1 a fault in the product itself (see main.ts); 129/130/143 interrupted (see output-file.ts).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -16,7 +17,6 @@ import {
   latestMonth,
   reportDefinition,
   reportSheetName,
-  unusedGrids,
   type CheckedData,
   type DetectedInput,
   type ReportChoice,
@@ -24,7 +24,14 @@ import {
   type VarianceHeadline,
 } from "../reports";
 import { USAGE, UsageError, parseArgs, type CliOptions } from "./args";
-import { readXlsxGrids } from "./read-xlsx";
+import {
+  type InputUse,
+  accountInputs,
+  isInputHeaderRow,
+  mergeProblems,
+  readerProblems,
+} from "./input-accounting";
+import { OutputExistsError } from "./output-file";
 import {
   DEFAULT_PDF_TIMEOUT_SECONDS,
   PdfError,
@@ -32,6 +39,7 @@ import {
   requireLibreOffice,
   writeReportFiles,
 } from "./pdf";
+import { WorkbookReadError, readXlsxWorkbook } from "./read-xlsx";
 import { nodeSha256Lines } from "./sha256";
 
 export interface CliIo {
@@ -39,11 +47,18 @@ export interface CliIo {
   out(line: string): void;
   /** One line to standard error. */
   err(line: string): void;
+  /** The folder relative paths are taken from (npm's INIT_CWD: where the user ran the command). */
+  cwd?: string;
 }
 
+/** The exit-code contract (README, --help). */
 export const EXIT_OK = 0;
-export const EXIT_USAGE = 1;
+/** A fault in the product itself: never bad input. */
+export const EXIT_PRODUCT_FAULT = 1;
+/** The input or the options are wrong: unreadable, not a workbook, bad cells, bad options. */
 export const EXIT_BAD_INPUT = 2;
+/** Options are wrong: the same status as bad input. */
+export const EXIT_USAGE = EXIT_BAD_INPUT;
 
 /** The bundled sample workbook (written by `npm run examples`). */
 export const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sample-input.xlsx");
@@ -52,7 +67,7 @@ export const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sam
 export const PROGRESS_THRESHOLD = 100_000;
 
 /** A failure with a one-line message and an exit status. */
-class CliFailure extends Error {
+export class CliFailure extends Error {
   constructor(
     message: string,
     readonly status: number
@@ -74,13 +89,18 @@ export function defaultOutputPath(input: string, period: string): string {
  * The default output, or the first free "… (2).xlsx", "… (3).xlsx" beside it: a default never replaces
  * an earlier run's reports, and running twice just works (as Excel gives new sheets free names).
  */
-async function freeDefaultOutputPath(input: string, period: string): Promise<string> {
+async function freeDefaultOutputPath(input: string, period: string, after = 1): Promise<string> {
   const first = defaultOutputPath(input, period);
-  let candidate = first;
-  for (let n = 2; await statOrNull(candidate); n++) {
-    candidate = first.replace(/\.xlsx$/, ` (${n}).xlsx`);
-  }
-  return candidate;
+  const candidate = (n: number): string => (n === 1 ? first : first.replace(/\.xlsx$/, ` (${n}).xlsx`));
+  let n = after;
+  while (await statOrNull(candidate(n))) n++;
+  return candidate(n);
+}
+
+/** The n of "… (n).xlsx" in a default output name; 1 for the first name. */
+function defaultNameNumber(file: string): number {
+  const match = / \((\d+)\)\.xlsx$/.exec(file);
+  return match ? Number(match[1]) : 1;
 }
 
 async function statOrNull(file: string): Promise<import("fs").Stats | null> {
@@ -139,6 +159,31 @@ function chooseReports(options: CliOptions, inputs: DetectedInput[], input: stri
   return REPORTS.filter((report) => present.has(report.input)).map((report) => report.id);
 }
 
+/** A file-system error in plain words, without the library's code. */
+function fileErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "not found";
+    case "EISDIR":
+      return "it is a folder, not a file";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "ENOSPC":
+      return "the disk is full";
+    case "EROFS":
+      return "the disk is read-only";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many files are open";
+    default:
+      return code === undefined ? (error as Error).message : `the system refused (${code})`;
+  }
+}
+
 /** Progress lines on stderr, only for large inputs, with the seconds since the start. */
 class Progress {
   private readonly started = Date.now();
@@ -154,6 +199,8 @@ class Progress {
 interface LoadedInput {
   data: CheckedData;
   reports: ReportChoice[];
+  /** Lines saying which tables and sheets were used for which input (see inputLines). */
+  inputLines: string[];
 }
 
 /**
@@ -166,26 +213,25 @@ async function loadInput(
   progress: Progress,
   io: CliIo
 ): Promise<LoadedInput> {
-  let grids;
+  let contents;
   try {
-    grids = await readXlsxGrids(input, {
+    contents = await readXlsxWorkbook(input, {
       progressEvery: PROGRESS_THRESHOLD,
       onProgress: ({ sheet, rowsRead }) => progress.line(`Reading ${sheet}: ${count(rowsRead)} rows`, true),
+      isHeaderRow: isInputHeaderRow,
     });
   } catch (error) {
-    throw new CliFailure(
-      `cannot read ${input} as an .xlsx workbook: ${(error as Error).message}`,
-      EXIT_USAGE
-    );
-  }
-  const inputs = detectInputs(grids);
-  if (options.verbose) {
-    for (const detected of inputs) {
-      io.err(`${detected.source.sheet}: ${INPUT_LABELS[detected.kind]}, ${count(detected.rowCount)} rows`);
+    if (error instanceof WorkbookReadError)
+      throw new CliFailure(`cannot read ${input}: ${error.message}`, EXIT_BAD_INPUT);
+    if ((error as NodeJS.ErrnoException).code !== undefined) {
+      throw new CliFailure(`cannot read ${input}: ${fileErrorText(error)}`, EXIT_BAD_INPUT);
     }
-    for (const grid of unusedGrids(grids)) io.err(`${grid.sheet}: not used (no input's columns)`);
+    throw error;
   }
+  const inputs = detectInputs(contents.grids);
+  const uses = accountInputs(contents, inputs);
   if (inputs.length === 0) {
+    for (const use of uses) io.err(`Not used: ${use.where}: ${use.reason ?? "not an input"}`);
     throw new CliFailure(
       `no input tables found in ${input}: each needs a header row with User ID, Subscriber ID or Device ID and Commissioned`,
       EXIT_BAD_INPUT
@@ -195,20 +241,45 @@ async function loadInput(
   progress.enabled = totalRows > PROGRESS_THRESHOLD;
   const reports = chooseReports(options, inputs, input);
   progress.line(`Checking ${count(totalRows)} rows`);
-  return { data: checkInputs(inputs), reports };
+  const data = checkInputs(inputs);
+  const fromReader = readerProblems(contents, inputs);
+  if (fromReader.length > 0) data.problems = mergeProblems(contents, fromReader, data.problems);
+  return { data, reports, inputLines: inputLines(uses, options.verbose) };
+}
+
+/** What was read: every input used, and (with --verbose) every table or sheet not used and why. */
+function inputLines(uses: readonly InputUse[], verbose: boolean): string[] {
+  const lines: string[] = [];
+  for (const use of uses) {
+    if (use.input !== undefined) {
+      lines.push(`${INPUT_LABELS[use.input]} input: ${use.where}, ${count(use.rowCount)} rows`);
+    } else if (verbose) {
+      lines.push(`Not used: ${use.where}: ${use.reason ?? "not an input"}`);
+    }
+  }
+  const unused = uses.filter((use) => use.input === undefined).length;
+  if (unused > 0 && !verbose) {
+    lines.push(
+      `Not used: ${count(unused)} other ${unused === 1 ? "sheet or table" : "sheets or tables"} (--verbose lists them)`
+    );
+  }
+  return lines;
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
-  const input = path.resolve(options.input ?? SAMPLE_INPUT);
+  const base = io.cwd ?? process.cwd();
+  const input = path.resolve(base, options.input ?? SAMPLE_INPUT);
   // LibreOffice first: without it --pdf cannot be honoured, so nothing is read or written.
   const soffice = options.pdf !== undefined ? await requireLibreOffice() : undefined;
   const inputStat = await statOrNull(input);
   if (!inputStat) throw new CliFailure(`input file not found: ${input}`, EXIT_USAGE);
   if (!inputStat.isFile()) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
+  if (inputStat.size === 0) throw new CliFailure(`cannot read ${input}: the file is empty`, EXIT_BAD_INPUT);
 
   const progress = new Progress(io);
-  const { data, reports } = await loadInput(input, options, progress, io);
+  const { data, reports, inputLines } = await loadInput(input, options, progress, io);
   if (data.problems.length > 0) {
+    if (options.verbose) for (const line of inputLines) io.out(line);
     for (const problem of data.problems) io.err(problem.message);
     const n = data.problems.length;
     io.err(`${count(n)} ${n === 1 ? "problem" : "problems"} in ${input}; nothing written.`);
@@ -223,18 +294,20 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     throw new CliFailure(`period ${period} is not in the data (months in ${input}: ${months})`, EXIT_USAGE);
   }
 
-  const out = path.resolve(options.out ?? (await freeDefaultOutputPath(input, period)));
+  let out =
+    options.out !== undefined ? path.resolve(base, options.out) : await freeDefaultOutputPath(input, period);
   const outStat = await statOrNull(out);
   if (out === input || (outStat && outStat.dev === inputStat.dev && outStat.ino === inputStat.ino)) {
     throw new CliFailure(`refusing to overwrite the input ${input}: choose another --out`, EXIT_USAGE);
   }
+  if (outStat?.isDirectory()) throw new CliFailure(`--out is a folder, not a file: ${out}`, EXIT_USAGE);
   if (outStat && !options.replace) {
     throw new CliFailure(`output file already exists: ${out} (use --replace to replace it)`, EXIT_USAGE);
   }
   if (!(await statOrNull(path.dirname(out)))?.isDirectory()) {
     throw new CliFailure(`output folder not found: ${path.dirname(out)}`, EXIT_USAGE);
   }
-  const pdfTarget = options.pdf !== undefined ? path.resolve(options.pdf) : undefined;
+  const pdfTarget = options.pdf !== undefined ? path.resolve(base, options.pdf) : undefined;
   if (pdfTarget !== undefined) await checkPdfTarget(pdfTarget, { input, out, replace: options.replace });
 
   progress.line(`Building reports for ${period}`);
@@ -251,16 +324,32 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
           timeoutSeconds: options.pdfTimeoutSeconds ?? DEFAULT_PDF_TIMEOUT_SECONDS,
         }
       : undefined;
-  try {
-    await writeReportFiles(layouts, out, pdf);
-  } catch (error) {
-    if (error instanceof PdfError) throw new CliFailure(`${error.message}; nothing was written.`, EXIT_USAGE);
-    throw new CliFailure(`cannot write ${out}: ${(error as Error).message}`, EXIT_USAGE);
+  // The name is claimed only when the file is complete: another run may have taken it meanwhile.
+  for (;;) {
+    try {
+      await writeReportFiles(layouts, out, pdf, { replace: options.replace });
+      break;
+    } catch (error) {
+      if (error instanceof PdfError)
+        throw new CliFailure(`${error.message}; nothing was written.`, EXIT_USAGE);
+      if (error instanceof OutputExistsError && options.out === undefined) {
+        out = await freeDefaultOutputPath(input, period, defaultNameNumber(out) + 1);
+        continue;
+      }
+      if (error instanceof OutputExistsError) {
+        throw new CliFailure(`output file already exists: ${out} (use --replace to replace it)`, EXIT_USAGE);
+      }
+      if ((error as NodeJS.ErrnoException).code !== undefined) {
+        throw new CliFailure(`cannot write ${out}: ${fileErrorText(error)}`, EXIT_USAGE);
+      }
+      throw error;
+    }
   }
   progress.line("Done");
   io.out(out);
   if (pdfTarget !== undefined) io.out(pdfTarget);
   for (const line of summaryLines(summary, reports)) io.out(line);
+  for (const line of inputLines) io.out(line);
   return EXIT_OK;
 }
 

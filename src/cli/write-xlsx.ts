@@ -9,6 +9,7 @@ import * as path from "path";
 import { cellAddress } from "../reports";
 import type { CellStyle, CellValue, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
 import type { PrintSetup } from "../reports/print";
+import { claimOutput, trackTempFile, untrackTempFile } from "./output-file";
 import { worksheetPrintOptions } from "./print-setup";
 import { createStreamingWorkbook } from "./xlsx-tables";
 
@@ -285,31 +286,37 @@ export async function writeSheetsXlsx(
 }
 
 /**
- * Runs `write` on a temporary file in the target's directory, then renames it over the target, so a
- * crash never leaves half a workbook under the target's name.
+ * Runs `write` on a temporary file in the target's directory, then gives it the target's name, so a
+ * crash never leaves half a workbook under that name and an interruption leaves nothing (the temporary
+ * file is tracked for the signal handlers). With `replace: false` the name is claimed only if free
+ * (OutputExistsError otherwise), so two runs into one name cannot both succeed.
  */
 export async function writeFileAtomically(
   target: string,
-  write: (tempPath: string) => Promise<void>
+  write: (tempPath: string) => Promise<void>,
+  options: { replace?: boolean } = {}
 ): Promise<void> {
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`
   );
+  trackTempFile(temp);
   try {
     await write(temp);
-    await fs.rename(temp, target);
-  } catch (error) {
+    await claimOutput(temp, target, options.replace ?? true);
+  } finally {
     await fs.rm(temp, { force: true });
-    throw error;
+    untrackTempFile(temp);
   }
 }
 
-/** Writes report layouts to `target` atomically. */
+/** Writes report layouts to `target` atomically (replacing it unless `replace` is false). */
 export async function writeLayoutsXlsx(
   layouts: readonly SheetLayout[],
   target: string,
-  options: WriteXlsxOptions = {}
+  options: WriteXlsxOptions & { replace?: boolean } = {}
 ): Promise<void> {
-  await writeFileAtomically(target, (temp) => writeSheetsXlsx(layouts, temp, options));
+  await writeFileAtomically(target, (temp) => writeSheetsXlsx(layouts, temp, options), {
+    replace: options.replace,
+  });
 }

@@ -8,6 +8,7 @@
  * override. It reaches into the writer's internals (named below) in this one place only.
  */
 import * as ExcelJS from "exceljs";
+import * as fs from "fs";
 import { cellAddress } from "../reports";
 
 const TABLE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
@@ -91,7 +92,10 @@ export function createStreamingWorkbook(
       return super.addThemes();
     }
   }
-  const workbook = new PinnedDateWorkbookWriter({ filename, useStyles: true, useSharedStrings: true });
+  // The file is created now, synchronously, rather than by a pending asynchronous open: an
+  // interruption that removes it cannot be followed by the open creating it again.
+  const stream = fs.createWriteStream(filename, { fd: fs.openSync(filename, "w") });
+  const workbook = new PinnedDateWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   return { workbook, tables: new StreamingTables(workbook) };
 }
 

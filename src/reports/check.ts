@@ -13,7 +13,7 @@ import {
   describeCellValue,
   isBlankCell,
   isCellProblem,
-  readCount,
+  readWholeCount,
   readDate,
   readInterrogated,
   readMonth,
@@ -340,7 +340,7 @@ function countCell(
   col: number,
   field: InputField
 ): number | null {
-  const value = readCount(row[col]);
+  const value = readWholeCount(row[col]);
   if (value === null || typeof value === "number") return value;
   run.log.add(input.kind, input.source, index, col, `${fieldLabel(input.kind, field)}: ${value.message}`);
   return -1;

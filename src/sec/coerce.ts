@@ -36,9 +36,18 @@ export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** How a value is named in a message: text in quotes, TRUE/FALSE as Excel shows them. */
+/** The most characters of a value a message quotes: a 10,000-character cell is not echoed whole. */
+export const MAX_QUOTED_CHARACTERS = 60;
+
+/** Text in quotes, cut to MAX_QUOTED_CHARACTERS with its full length said. */
+export function quoteText(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARACTERS) return `"${text}"`;
+  return `"${text.slice(0, MAX_QUOTED_CHARACTERS)}…" (${text.length.toLocaleString("en-GB")} characters)`;
+}
+
+/** How a value is named in a message: text in quotes (at most 60 characters), TRUE/FALSE as Excel shows them. */
 export function describeCellValue(v: unknown): string {
-  if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "string") return quoteText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return String(v);
   return "a value of an unexpected kind";
@@ -76,6 +85,18 @@ export function readCount(v: unknown): number | null | CellProblem {
   if (typeof value !== "number") return value;
   if (value < 0) return problem("negative", `${value} is negative: counts cannot be negative`);
   return value + 0; // turns -0 into 0
+}
+
+/**
+ * A count in an input table: as readCount, and only whole numbers below 2^53 (above it whole numbers
+ * are no longer exact, and sums and percentages would be wrong; 1e308 would be written as Infinity).
+ */
+export function readWholeCount(v: unknown): number | null | CellProblem {
+  const value = readCount(v);
+  if (typeof value !== "number") return value;
+  if (!Number.isInteger(value)) return problem("type", `${value} is not a whole number: counts are whole`);
+  if (value >= 2 ** 53) return problem("type", `${value} is too large for a count (the limit is 2^53)`);
+  return value;
 }
 
 const YES_TEXTS: ReadonlySet<string> = new Set(["true", "yes", "y", "1"]);

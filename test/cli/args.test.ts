@@ -43,7 +43,12 @@ describe("parseArgs", () => {
   });
 
   it.each([
-    [["--nope"], "unknown option --nope (see --help)"],
+    [["--nope"], 'unknown option "--nope" (see --help)'],
+    [["--out", "report.csv"], '--out: "report.csv" must end in .xlsx'],
+    [
+      ["--period", "x".repeat(10_000)],
+      `--period: "${"x".repeat(60)}…" (10,000 characters) is not a month as YYYY-MM`,
+    ],
     [["--period"], "--period needs a value"],
     [["--period", "2018-13"], '--period: "2018-13" is not a month as YYYY-MM'],
     [["--period", "2018-1"], '--period: "2018-1" is not a month as YYYY-MM'],

@@ -1,5 +1,5 @@
 /** Shared helpers for the CLI tests: run the CLI as a child process, temp dirs, reading outputs back. */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -24,7 +24,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node -r ts-node/register/transpile-only <script> ...args` from the repo root. */
+/** Runs `node -r ts-node/register/transpile-only <script> ...args` from the repo root, with extra `env`. */
 export function runNodeScript(
   script: string,
   args: readonly string[],
@@ -163,4 +163,67 @@ export function writtenTables(workbook: ExcelJS.Workbook): Map<string, WrittenTa
 /** Files in a directory (names only). */
 export async function listDir(dir: string): Promise<string[]> {
   return (await fs.readdir(dir)).sort();
+}
+
+export const SOFFICE_AVAILABLE = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
+/** Every sheet to its own CSV file, `<name>-<sheet>.csv` (the trailing -1). */
+export const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+/** RFC 4180 CSV (LibreOffice's output: comma, double quotes, quotes doubled). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const ch = text[index];
+    if (quoted) {
+      if (ch === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[index + 1] === "\n") index++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Converts `file` to one CSV per sheet in `outDir`; `profileDir` keeps parallel runs apart. */
+export function convertWithLibreOffice(file: string, outDir: string, profileDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profileDir}`,
+        "--headless",
+        "--convert-to",
+        CSV_FILTER,
+        "--outdir",
+        outDir,
+        file,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] }
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) =>
+      status === 0 ? resolve() : reject(new Error(`soffice exited ${status}: ${output}`))
+    );
+  });
 }

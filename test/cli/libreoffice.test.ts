@@ -3,73 +3,19 @@
  * and every table's values (IDs, names, statuses, counts, percentages, dates) match the layouts.
  * It needs soffice on PATH (.ci/run installs libreoffice-calc-nogui); without it the suite fails, never skips.
  */
-import { spawn, spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { CellValue, SheetLayout } from "../../src/reports";
 import { tableRows } from "../reports/layout-cells";
-import { makeTempDir, runCli, sampleLayouts, serialOfDate } from "./helpers";
-
-const SOFFICE_AVAILABLE = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
-const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
-
-/** RFC 4180 CSV (LibreOffice's output: comma, double quotes, quotes doubled). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const ch = text[index];
-    if (quoted) {
-      if (ch === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[index + 1] === "\n") index++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function convert(file: string, outDir: string, profileDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profileDir}`,
-        "--headless",
-        "--convert-to",
-        CSV_FILTER,
-        "--outdir",
-        outDir,
-        file,
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] }
-    );
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) =>
-      status === 0 ? resolve() : reject(new Error(`soffice exited ${status}: ${output}`))
-    );
-  });
-}
+import {
+  SOFFICE_AVAILABLE,
+  convertWithLibreOffice,
+  makeTempDir,
+  parseCsv,
+  runCli,
+  sampleLayouts,
+  serialOfDate,
+} from "./helpers";
 
 /** LibreOffice writes unformatted values: dates as MM/DD/YYYY, percentages as 85.51…%. */
 function expectCsvCell(
@@ -112,7 +58,7 @@ describe("the report workbook in LibreOffice", () => {
     const out = path.join(dir, "book.xlsx");
     const result = await runCli(["--out", out]);
     if (result.status !== 0) throw new Error(`CLI failed: ${result.stderr}`);
-    await convert(out, path.join(dir, "csv"), path.join(dir, "profile"));
+    await convertWithLibreOffice(out, path.join(dir, "csv"), path.join(dir, "profile"));
   });
 
   afterAll(async () => {

@@ -71,7 +71,14 @@ describe("npm run report on the bundled sample", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe(out);
-    expect(lines.slice(1).map((line) => line.split(":")[0])).toEqual(layouts.map((layout) => layout.name));
+    const summaries = lines.slice(1, 1 + layouts.length);
+    expect(summaries.map((line) => line.split(":")[0])).toEqual(layouts.map((layout) => layout.name));
+    // Then which table was used for which input.
+    expect(lines.slice(1 + layouts.length)).toEqual([
+      "Service Requests input: table ServiceRequests on sheet 'Service Requests' (A1:F58), 57 rows",
+      "CSRs input: table CSRs on sheet CSRs (A1:E36), 35 rows",
+      "Devices input: table Devices on sheet Devices (A1:J966), 965 rows",
+    ]);
     const exceptions = layouts[0].tables.find((table) => table.name === "SR_Exceptions_2018_01");
     expect(lines[1]).toContain(`${exceptions?.rowCount} exceptions`);
   });
@@ -137,7 +144,7 @@ describe("report options", () => {
     const out = path.join(dir, "existing.xlsx");
     await fs.writeFile(out, "old contents");
     const refused = await runCli([input, "--out", out, "--only", "sr"]);
-    expect(refused.status).toBe(1);
+    expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split("\n")).toHaveLength(1);
     expect(refused.stderr).toContain("already exists");
     expect(await fs.readFile(out, "utf8")).toBe("old contents");
@@ -174,7 +181,7 @@ describe("report options", () => {
   it("never overwrites the input, even with --replace", async () => {
     const hash = await sha256(input);
     const result = await runCli([input, "--out", input, "--replace"]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/refusing to overwrite the input/);
     expect(await sha256(input)).toBe(hash);
   });
@@ -191,7 +198,7 @@ describe("usage errors", () => {
   });
 
   it.each([
-    [["--frobnicate"], /^error: unknown option --frobnicate/],
+    [["--frobnicate"], /^error: unknown option "--frobnicate"/],
     [["/no/such/file.xlsx"], /^error: input file not found: \/no\/such\/file\.xlsx/],
     [
       ["--period", "2019-05"],
@@ -199,9 +206,9 @@ describe("usage errors", () => {
     ],
     [["--period", "May 2019"], /^error: --period: "May 2019" is not a month as YYYY-MM/],
     [["--only", "sr,xyz"], /^error: --only: unknown report "xyz"/],
-  ])("%j exits 1 with one clear line", async (args, message) => {
+  ])("%j exits 2 with one clear line", async (args, message) => {
     const result = await runCli(args);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);

@@ -1,0 +1,137 @@
+/**
+ * The runner as a process: an interruption leaves no temporary file, two runs never share an output,
+ * and relative paths are the caller's (npm's INIT_CWD).
+ */
+import { spawn } from "child_process";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { writeSheetsXlsx } from "../../src/cli/write-xlsx";
+import { REPO_ROOT, SAMPLE_INPUT, listDir, makeTempDir, runCli } from "./helpers";
+
+/** Runs the CLI with its own temp folder, sends `signal` once stderr shows `when`, resolves with its status. */
+function interruptedRun(
+  args: string[],
+  tempDir: string,
+  when: RegExp,
+  signal: NodeJS.Signals
+): Promise<{ status: number | null; stderr: string; sent: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+      }
+    );
+    let stderr = "";
+    let sent = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+      if (!sent && when.test(stderr)) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stderr, sent }));
+  });
+}
+
+describe("interruptions", () => {
+  let dir: string;
+  let input: string;
+
+  beforeAll(async () => {
+    dir = await makeTempDir("interrupt");
+    input = path.join(dir, "big.xlsx");
+    // Over 100,000 rows: the runner prints its stages, which say when to interrupt it.
+    const values: (string | number)[][] = [["Period", "User ID", "Forecast", "Actual"]];
+    for (let index = 0; index < 100_001; index++) {
+      values.push(["2018-01", (0x90b3d51f00000000n + BigInt(index)).toString(16), 100, 90 + (index % 30)]);
+    }
+    const sheet = {
+      name: "Service Requests",
+      values: [{ row: 0, col: 0, values }],
+      styles: [],
+      tables: [],
+      conditionalFormats: [],
+      charts: [],
+      columnWidths: [],
+      freezeRows: 0,
+    };
+    await writeSheetsXlsx([sheet], input);
+  });
+
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it.each<[NodeJS.Signals, number, RegExp]>([
+    ["SIGTERM", 143, /^Writing /m],
+    ["SIGINT", 130, /^Reading Service Requests/m],
+    ["SIGHUP", 129, /^Writing /m],
+  ])(
+    "%s leaves no temporary file (beside the output or in the temp folder) and exits %i",
+    async (signal, status, when) => {
+      // The old streaming reader left a 100 MB tmp-<pid>-* copy of the input in the temp folder.
+      const tempDir = path.join(dir, `tmp-${signal}`);
+      await fs.mkdir(tempDir);
+      const out = path.join(dir, `out-${signal}.xlsx`);
+      const result = await interruptedRun([input, "--out", out], tempDir, when, signal);
+      expect(result.sent).toBe(true);
+      expect(result.status).toBe(status);
+      expect(result.stderr).toContain(`interrupted (${signal}): nothing written`);
+      expect((await listDir(dir)).filter((name) => !name.startsWith("tmp-"))).toEqual(["big.xlsx"]);
+      expect(await listDir(tempDir)).toEqual([]);
+    }
+  );
+});
+
+describe("two runs at once", () => {
+  let dir: string;
+  let input: string;
+
+  beforeAll(async () => {
+    dir = await makeTempDir("concurrent");
+    input = path.join(dir, "input.xlsx");
+    await fs.copyFile(SAMPLE_INPUT, input);
+  });
+
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("into one --out without --replace: one writes, the other says it already exists", async () => {
+    const out = path.join(dir, "reports.xlsx");
+    const results = await Promise.all([runCli([input, "--out", out]), runCli([input, "--out", out])]);
+    expect(results.map((result) => result.status).sort()).toEqual([0, 2]);
+    expect(results.find((result) => result.status === 2)?.stderr).toContain("already exists");
+    expect(await listDir(dir)).toEqual(["input.xlsx", "reports.xlsx"]);
+    await fs.rm(out);
+  });
+
+  it("without --out: two different names", async () => {
+    const results = await Promise.all([runCli([input]), runCli([input])]);
+    expect(results.map((result) => result.status)).toEqual([0, 0]);
+    expect(results.map((result) => result.stdout.split("\n")[0]).sort()).toEqual([
+      path.join(dir, "DCC-reports-2018-01 (2).xlsx"),
+      path.join(dir, "DCC-reports-2018-01.xlsx"),
+    ]);
+  });
+});
+
+describe("paths", () => {
+  it("takes the input and --out from the folder npm was run in (INIT_CWD)", async () => {
+    const dir = await makeTempDir("init-cwd");
+    try {
+      await fs.copyFile(SAMPLE_INPUT, path.join(dir, "mine.xlsx"));
+      const result = await runCli(["mine.xlsx", "--out", "reports.xlsx"], { INIT_CWD: dir });
+      expect(result.status).toBe(0);
+      expect(result.stdout.split("\n")[0]).toBe(path.join(dir, "reports.xlsx"));
+      expect(await listDir(dir)).toEqual(["mine.xlsx", "reports.xlsx"]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
