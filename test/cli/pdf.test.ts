@@ -140,14 +140,14 @@ test("the Panel paper: cover, CSR, SR, PCI; classification and page numbers on e
   }
 });
 
-test("without LibreOffice on PATH: how to install it, exit status 1, nothing written", async () => {
+test("without LibreOffice on PATH: how to install it, exit status 2, nothing written", async () => {
   const emptyBin = path.join(dir, "empty-bin");
   await fs.mkdir(emptyBin);
   const result = await run(["--out", path.join(dir, "r.xlsx"), "--pdf", path.join(dir, "p.pdf")], {
     PATH: emptyBin,
     TMPDIR: tmp,
   });
-  expect(result.status).toBe(1);
+  expect(result.status).toBe(2);
   expect(result.stderr).toMatch(/--pdf needs LibreOffice, and `soffice` is not on PATH/);
   expect(result.stderr).toMatch(/sudo apt-get install libreoffice-calc-nogui/);
   expect(result.stderr).toMatch(/Nothing was written\./);
@@ -155,13 +155,13 @@ test("without LibreOffice on PATH: how to install it, exit status 1, nothing wri
   expect(await leftovers(tmp)).toEqual([]);
 });
 
-test("an unwritable PDF target: a clear message, exit status 1, nothing written", async () => {
+test("an unwritable PDF target: a clear message, exit status 2, nothing written", async () => {
   await fs.writeFile(path.join(dir, "file.txt"), "not a folder");
   const notAFolder = await run(
     ["--out", path.join(dir, "r.xlsx"), "--pdf", path.join(dir, "file.txt", "p.pdf")],
     { TMPDIR: tmp }
   );
-  expect(notAFolder.status).toBe(1);
+  expect(notAFolder.status).toBe(2);
   expect(notAFolder.stderr).toContain(`--pdf: folder not found: ${path.join(dir, "file.txt")}`);
   expect(await listing(dir)).toEqual(["file.txt", "tmp"]);
   expect(await leftovers(tmp)).toEqual([]);
@@ -185,14 +185,14 @@ test.each([
     /LibreOffice wrote an incomplete PDF; nothing was written\./,
   ],
 ])(
-  "when LibreOffice %s: a clear message, exit status 1, no PDF and no workbook left behind",
+  "when LibreOffice %s: a clear message, exit status 2, no PDF and no workbook left behind",
   async (_, body, message) => {
     const env = await fakeSoffice(body);
     const result = await run(
       ["--out", path.join(dir, "r.xlsx"), "--pdf", path.join(dir, "p.pdf"), "--pdf-timeout", "1"],
       env
     );
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(await listing(dir)).toEqual(["bin", "tmp"]);
     expect(await leftovers(tmp)).toEqual([]);
