@@ -15,7 +15,13 @@
  * Sheets that are not confirmed replacements are never changed.
  */
 import type { CellValue, ChartSpec, SheetLayout, TableSpec } from "../reports/layout";
-import { cellInputValue, estimateRequestBytes, OPERATION_OVERHEAD_BYTES, rowInputBytes } from "./payload";
+import {
+  cellInputValue,
+  estimateRequestBytes,
+  OPERATION_OVERHEAD_BYTES,
+  rowInputBytes,
+  subRangeBytesPerRow,
+} from "./payload";
 import {
   PRINT_SETUP_OPERATIONS,
   PRINT_SETUP_UNAVAILABLE_NOTE,
@@ -54,8 +60,8 @@ export const TEMPORARY_SHEET_PREFIXES = ["DCC writing", "DCC old"] as const;
 const [NEW_SHEET_PREFIX, OLD_SHEET_PREFIX] = TEMPORARY_SHEET_PREFIXES;
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
-/** Each batch also carries the two suspend calls and the JSON array around its operations. */
-const BATCH_OVERHEAD_BYTES = 4 * OPERATION_OVERHEAD_BYTES;
+/** Each batch also carries the two suspend calls, the paths to its sheets and the message around it. */
+const BATCH_OVERHEAD_BYTES = 8 * OPERATION_OVERHEAD_BYTES;
 const MIN_REQUEST_BYTES = 16 * 1024;
 
 /** The error thrown when the signal cancels a write (after rolling back). */
@@ -90,7 +96,6 @@ interface Writer {
   sheets: Excel.Worksheet[];
   /** Sheets added since the last sync (their ids arrive with it). */
   added: Excel.Worksheet[];
-  tables: Excel.Table[][];
 }
 
 interface WorkItem {
@@ -265,7 +270,7 @@ function numberFormatItems(
 ): WorkItem[] {
   const operations = 2;
   const cellBytes = estimateRequestBytes(format, 0) + 1;
-  const rowBytes = rect.colCount * cellBytes + 2;
+  const rowBytes = rect.colCount * cellBytes + 2 + subRangeBytesPerRow(rect.colCount);
   const runs = rowRuns(
     rect.rowCount,
     () => rowBytes,
@@ -306,7 +311,6 @@ function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budg
     sheet.load("id");
     writer.sheets[index] = sheet;
     writer.added.push(sheet);
-    writer.tables[index] = [];
   });
 
   // Values first: the layout's blocks, then each table's header row (tables need text headers).
@@ -364,7 +368,6 @@ function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budg
       const created = writer.sheets[index].tables.add(range, true);
       created.name = names.createAs;
       created.style = table.style;
-      writer.tables[index][t] = created;
     });
   });
 
@@ -521,7 +524,7 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
       const budget = maxBytes - BATCH_OVERHEAD_BYTES;
       const items = layouts.flatMap((layout, i) => itemsForLayout(i, layout, names, budget));
       const total = items.reduce((sum, item) => sum + item.bytes, 0);
-      const writer: Writer = { context, sheets: [], added: [], tables: [] };
+      const writer: Writer = { context, sheets: [], added: [] };
       const suspendScreen = screenUpdatingSupported();
       let done = 0;
       let batchBytes = 0;
@@ -578,10 +581,11 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
           rollback.movedTables.push({ name: t.name, backup });
           batchBytes += estimateRequestBytes([t.name, backup], 2);
         });
-      names.tables.forEach((tables, i) =>
-        tables.forEach((t, j) => {
+      names.tables.forEach((tables) =>
+        tables.forEach((t) => {
           if (t.createAs === t.finalName) return;
-          writer.tables[i][j].name = t.finalName;
+          // By name: a proxy from tables.add goes stale after its own request (Excel gives it no id).
+          context.workbook.tables.getItem(t.createAs).name = t.finalName;
           batchBytes += estimateRequestBytes(t.finalName, 1);
         })
       );

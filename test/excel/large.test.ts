@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /**
  * Large writes: a full-height device table stays under the request limit, and the number of syncs
  * follows the bytes written, not the number of rows or cells.
@@ -139,8 +140,9 @@ describe("the number of syncs follows the bytes written", () => {
     const base = await writeRequests(20_000, 4, 20);
     const doubleRows = await writeRequests(40_000, 4, 20);
     const doubleWidth = await writeRequests(20_000, 8, 20);
-    const doubleText = await writeRequests(20_000, 4, 43); // each cell's JSON is "…" plus a comma: 23 -> 46 bytes
-    const doubleCellsHalfText = await writeRequests(40_000, 4, 8); // 2 x (8+3) bytes ~ 23 bytes a cell
+    // Each cell is the text, an apostrophe, two quotes escaped in the envelope (4 bytes) and a comma: 26 -> 52 bytes.
+    const doubleText = await writeRequests(20_000, 4, 46);
+    const doubleCellsHalfText = await writeRequests(40_000, 4, 7); // 2 x (7+6) bytes = 26 bytes a cell
     console.log({ base, doubleRows, doubleWidth, doubleText, doubleCellsHalfText });
     for (const doubled of [doubleRows, doubleWidth, doubleText]) {
       expect(doubled / base).toBeGreaterThan(1.75);

@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /** Reading input grids, selecting cells, inserting the sample data, and the whole path through the host. */
 import { insertSampleData, isReportSheetName, readWorkbookInputs, selectCell } from "../../src/excel/read";
 import { writeLayouts } from "../../src/excel/write";

@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /** All or nothing: whichever sync of a generation fails, the workbook ends exactly as it was. */
 import { writeLayouts } from "../../src/excel/write";
 import type { InitialSheet } from "../support/excel-host";

@@ -1,3 +1,4 @@
+/** @jest-environment jsdom */
 /** writeLayouts against the in-memory host: sheets, tables, text safety, replacing, cancelling. */
 import { writeLayouts, WriteCancelledError } from "../../src/excel/write";
 import { cellAddress } from "../../src/reports/address";

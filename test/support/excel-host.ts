@@ -60,6 +60,7 @@ import {
   usedRect,
   WorkbookState,
 } from "./excel-host-state";
+import { utf8Length } from "../../src/excel/payload";
 
 import { HostPageLayout, pageLayoutOf, type PageLayoutState } from "./excel-host-page-layout";
 
@@ -71,7 +72,10 @@ export type { Rect, StoredValue, WorkbookState } from "./excel-host-state";
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface SyncRecord {
+  /** The request as measured against the limit (behind the real client: the enveloped message). */
   requestBytes: number;
+  /** The request body alone (behind the real client: the JSON the client built). */
+  bodyBytes: number;
   responseBytes: number;
   operations: number;
   suspendedCalculation: boolean;
@@ -90,7 +94,7 @@ interface QueuedOperation {
   apply: () => Delivery | void;
 }
 
-class HostCore {
+export class HostCore {
   syncCount = 0;
   readonly syncs: SyncRecord[] = [];
   readonly failAt = new Set<number>();
@@ -102,15 +106,14 @@ class HostCore {
   }
 }
 
-const encoder = new TextEncoder();
 function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? "").length;
+  return utf8Length(JSON.stringify(value) ?? "");
 }
 
 // ---------------------------------------------------------------------------------------------
 // Request context and proxy objects
 
-class HostRequestContext {
+export class HostRequestContext {
   readonly workbook: HostWorkbook;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private queue: QueuedOperation[] = [];
@@ -131,6 +134,33 @@ class HostRequestContext {
     return this.queue.length > 0;
   }
 
+  /** Operations queued since the last sync or applyQueued. */
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Applies the queued operations in order, as one request whose size and failure injection the
+   * caller handles (office-js-host.ts, behind the real client). On a failure, the operations before
+   * it stay applied and its index is returned with the error; on success the loads are delivered.
+   */
+  applyQueued(): { error: HostOfficeError; index: number } | null {
+    const operations = this.queue;
+    this.queue = [];
+    const deliveries: Delivery[] = [];
+    for (let index = 0; index < operations.length; index++) {
+      try {
+        const delivery = operations[index].apply();
+        if (delivery) deliveries.push(delivery);
+      } catch (error) {
+        if (error instanceof HostOfficeError) return { error, index };
+        throw error;
+      }
+    }
+    for (const delivery of deliveries) delivery.commit();
+    return null;
+  }
+
   close(): void {
     this.closed = true;
   }
@@ -143,6 +173,7 @@ class HostRequestContext {
     const payloads = operations.map((op) => op.payload);
     const record: SyncRecord = {
       requestBytes: jsonBytes(payloads),
+      bodyBytes: jsonBytes(payloads),
       responseBytes: 0,
       operations: operations.length,
       suspendedCalculation: payloads.some((p) => p.m === "suspendApiCalculationUntilNextSync"),
@@ -213,7 +244,7 @@ function loadNames(spec: LoadSpec): string[] {
  * place in the batch (as Excel does); navigation proxies (range.format, sheet.tables) resolve through
  * their parent when first used.
  */
-abstract class ClientObject<T> {
+export abstract class ClientObject<T> {
   readonly objectId: number;
   private target: T | null | undefined = undefined;
   private readonly loadedProps = new Map<string, unknown>();
@@ -321,7 +352,7 @@ abstract class ClientObject<T> {
 /** Properties `load()` without names leaves out (Office.js loads scalars only; values can be huge). */
 const HEAVY = new Set(["values", "formulas", "numberFormat", "text", "items"]);
 
-class HostClientResult<V> {
+export class HostClientResult<V> {
   private loaded = false;
   private result: V | undefined;
   get value(): V {
@@ -346,7 +377,7 @@ function resultCall<V>(context: HostRequestContext, objectId: number, method: st
 /**
  * A collection proxy: `items` after load("items/name") / load("name") / load().
  */
-abstract class CollectionObject<T, P extends ClientObject<T>> extends ClientObject<T[]> {
+export abstract class CollectionObject<T, P extends ClientObject<T>> extends ClientObject<T[]> {
   private itemProxies: P[] | undefined;
 
   protected abstract itemProxy(item: T): P;
@@ -391,12 +422,23 @@ abstract class CollectionObject<T, P extends ClientObject<T>> extends ClientObje
   getCount(): HostClientResult<number> {
     return resultCall(this.context, this.objectId, "getCount", () => this.resolve().length);
   }
+
+  /** The item at `index` (Office.js addresses loaded items this way when their ids were not loaded). */
+  getItemAt(index: number): P {
+    const proxy = this.itemProxy(undefined as unknown as T); // its target is set when the call runs
+    this.context.enqueue({ a: "call", o: this.objectId, m: "getItemAt", args: [index] }, () => {
+      const current = this.resolve()[index];
+      if (current === undefined) throw new HostOfficeError("ItemNotFound", `There is no item at ${index}.`);
+      proxy.adopt(current, {});
+    });
+    return proxy;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workbook, application, worksheets
 
-class HostWorkbook {
+export class HostWorkbook {
   readonly worksheets: HostWorksheetCollection;
   readonly tables: HostTableCollection;
   readonly application: HostApplication;
@@ -969,6 +1011,36 @@ class HostRange extends ClientObject<RangeTarget> {
       row: r.row + rowOffset,
       col: r.col + columnOffset,
     }));
+  }
+
+  /** The smallest range holding this one and `other` (Office.js splits large writes with it). */
+  getBoundingRect(other: HostRange): HostRange {
+    return new HostRange(
+      this.context,
+      () => {
+        const a = this.resolve();
+        const b = other.resolve();
+        if (a.sheet !== b.sheet) throw new HostOfficeError("InvalidArgument", "The ranges are on different sheets.");
+        const row = Math.min(a.rect.row, b.rect.row);
+        const col = Math.min(a.rect.col, b.rect.col);
+        const rowEnd = Math.max(a.rect.row + a.rect.rowCount, b.rect.row + b.rect.rowCount);
+        const colEnd = Math.max(a.rect.col + a.rect.colCount, b.rect.col + b.rect.colCount);
+        return { sheet: a.sheet, rect: { row, col, rowCount: rowEnd - row, colCount: colEnd - col } };
+      },
+      this.creation("getBoundingRect", [{ rangeObject: other.objectId }])
+    );
+  }
+
+  /** Office.js checks a large array against the range before splitting its write. */
+  validateArraySize(rows: number, columns: number): void {
+    this.call("validateArraySize", [rows, columns], (t) => {
+      if (rows !== t.rect.rowCount || columns !== t.rect.colCount) {
+        throw new HostOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
+      }
+    });
   }
 
   select(): void {
@@ -1791,6 +1863,8 @@ export interface ExcelHost {
   Office: HostOfficeApi;
   OfficeExtension: { Error: typeof HostOfficeError };
   state: WorkbookState;
+  /** Request counting and failure injection, shared with the real-client host (office-js-host.ts). */
+  core: HostCore;
   /** Makes the k-th sync from now (1-based) fail with GeneralException, applying nothing of it. */
   failSync(k: number): void;
   readonly syncCount: number;
@@ -1924,6 +1998,7 @@ export function createExcelHost(initial?: { sheets: InitialSheet[] }): ExcelHost
     Office,
     OfficeExtension: { Error: HostOfficeError },
     state,
+    core,
     failSync(k: number) {
       if (!Number.isInteger(k) || k < 1) throw new Error("failSync(k) needs k >= 1.");
       core.failAt.add(core.syncCount + k);
