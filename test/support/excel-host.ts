@@ -1020,7 +1020,8 @@ class HostRange extends ClientObject<RangeTarget> {
       () => {
         const a = this.resolve();
         const b = other.resolve();
-        if (a.sheet !== b.sheet) throw new HostOfficeError("InvalidArgument", "The ranges are on different sheets.");
+        if (a.sheet !== b.sheet)
+          throw new HostOfficeError("InvalidArgument", "The ranges are on different sheets.");
         const row = Math.min(a.rect.row, b.rect.row);
         const col = Math.min(a.rect.col, b.rect.col);
         const rowEnd = Math.max(a.rect.row + a.rect.rowCount, b.rect.row + b.rect.rowCount);

@@ -244,8 +244,7 @@ export class OfficeJsRequestHost {
   } {
     const objects = new Map<number, object>();
     const kept = new Set<number>();
-    for (const action of body.Actions)
-      if (action.Name === "_KeepReference") kept.add(action.ObjectPathId);
+    for (const action of body.Actions) if (action.Name === "_KeepReference") kept.add(action.ObjectPathId);
     const keptIds = new Map<number, string>();
     const answers: Answer[] = [];
     /** Per action, the index of the first operation it queued. */
@@ -358,8 +357,10 @@ export class OfficeJsRequestHost {
         return;
       }
       case ACTION_QUERY: {
-        if (!(target instanceof ClientObject)) throw new NotModelled(`loading from ${action.Name || "this object"}`);
-        if ((action.QueryInfo?.Expand ?? []).length > 0) throw new NotModelled("load with navigation properties");
+        if (!(target instanceof ClientObject))
+          throw new NotModelled(`loading from ${action.Name || "this object"}`);
+        if ((action.QueryInfo?.Expand ?? []).length > 0)
+          throw new NotModelled("load with navigation properties");
         const select = action.QueryInfo?.Select ?? [];
         target.load(select);
         answers.push({

@@ -34,10 +34,7 @@ export interface InstallOptions extends OfficeJsHostOptions {
   requirementSets?: RequirementSets;
 }
 
-const OFFICE_JS_DIST = path.join(
-  path.dirname(require.resolve("@microsoft/office-js/package.json")),
-  "dist"
-);
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 /** The scripts a page loads from Office's CDN, in order. */
 export const OFFICE_JS_FILES = ["office.debug.js", "excel-web-16.00.debug.js"];
 
@@ -74,7 +71,9 @@ function runPageScript(source: string): void {
 function loadClient(page: PageGlobals): NonNullable<PageGlobals["__officeJsBackend"]> {
   if (page.__officeJsBackend) return page.__officeJsBackend;
   if (typeof document === "undefined") {
-    throw new Error("The Office.js client needs a page: start the test file with `/** @jest-environment jsdom */`.");
+    throw new Error(
+      "The Office.js client needs a page: start the test file with `/** @jest-environment jsdom */`."
+    );
   }
   // office.debug.js finds its own <script src> to know where it was loaded from; jsdom fetches nothing.
   const tag = document.createElement("script");
@@ -90,8 +89,14 @@ function loadClient(page: PageGlobals): NonNullable<PageGlobals["__officeJsBacke
   helper.setAgaveHostCommunication = () => undefined;
   helper.getAppContext = () => undefined;
 
-  const backend: NonNullable<PageGlobals["__officeJsBackend"]> = { host: null, sets: CURRENT_EXCEL_ON_THE_WEB };
-  osf.DDA.RichApi.executeRichApiRequestAsync = (message: unknown[], done: (result: RichApiResult) => void) => {
+  const backend: NonNullable<PageGlobals["__officeJsBackend"]> = {
+    host: null,
+    sets: CURRENT_EXCEL_ON_THE_WEB,
+  };
+  osf.DDA.RichApi.executeRichApiRequestAsync = (
+    message: unknown[],
+    done: (result: RichApiResult) => void
+  ) => {
     if (!backend.host) throw new Error("An Office.js request arrived with no workbook installed.");
     backend.host.execute(message, done);
   };
