@@ -72,6 +72,22 @@ export class WriteCancelledError extends Error {
   }
 }
 
+/**
+ * Excel lets no add-in delete (so replace) a very hidden sheet; refused before anything is written.
+ */
+export class VeryHiddenSheetError extends Error {
+  constructor(readonly sheets: string[]) {
+    const list = sheets.map((s) => `"${s}"`).join(", ");
+    const one = sheets.length === 1;
+    super(
+      `${list} ${one ? "is a very hidden sheet" : "are very hidden sheets"}, which Excel does not let an add-in ` +
+        `replace. Make ${one ? "it" : "them"} visible or rename ${one ? "it" : "them"}, or choose Keep both. ` +
+        "Nothing was written."
+    );
+    this.name = "VeryHiddenSheetError";
+  }
+}
+
 interface NamePlan {
   /** Final sheet name per layout. */
   finalNames: string[];
@@ -147,6 +163,7 @@ function planNames(
   layouts: SheetLayout[],
   existingSheets: string[],
   existingTables: { name: string; sheet: string }[],
+  definedNames: string[],
   replace: boolean,
   runId: string
 ): NamePlan {
@@ -180,7 +197,7 @@ function planNames(
   const tablesOnReplaced = new Set(
     existingTables.filter((t) => replacedSheets.has(lower(t.sheet))).map((t) => lower(t.name))
   );
-  const tablesTaken = new Set(existingTables.map((t) => lower(t.name)));
+  const tablesTaken = new Set([...existingTables.map((t) => lower(t.name)), ...definedNames.map(lower)]);
   let temp = 0;
   const tables = layouts.map((layout) =>
     layout.tables.map((spec) => {
@@ -468,11 +485,23 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
 
   let syncs = 0;
   const existing = await Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets.load("items/name");
+    const sheets = context.workbook.worksheets.load("items/name,items/visibility");
     const tables = context.workbook.tables.load("items/name");
+    const workbookNames = context.workbook.names.load("items/name");
     await context.sync();
     syncs += 1;
-    return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+    // A table name must also differ from every defined name, of workbook or of sheet scope.
+    const sheetNames = sheets.items.map((sheet) => sheet.names.load("items/name"));
+    await context.sync();
+    syncs += 1;
+    return {
+      sheets: sheets.items.map((s) => s.name),
+      veryHidden: new Set(
+        sheets.items.filter((s) => s.visibility === "VeryHidden").map((s) => lower(s.name))
+      ),
+      tables: tables.items.map((t) => t.name),
+      definedNames: [workbookNames, ...sheetNames].flatMap((names) => names.items.map((n) => n.name)),
+    };
   }).catch((error: unknown) => {
     throw new Error(`Could not read the workbook's sheet names: ${describe(error)}. Nothing was written.`, {
       cause: error,
@@ -484,6 +513,8 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
     .filter((n): n is string => n !== undefined);
   const replace = clashing.length > 0 ? await options.confirmReplace(clashing) : false;
   if (signal?.aborted) throw new WriteCancelledError();
+  const veryHidden = replace ? clashing.filter((name) => existing.veryHidden.has(lower(name))) : [];
+  if (veryHidden.length > 0) throw new VeryHiddenSheetError(veryHidden);
 
   const runId = Date.now().toString(36).slice(-6);
   const rollback: Rollback = {
@@ -517,7 +548,7 @@ export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions
           .filter((n) => !replacedTableNames.has(lower(n)))
           .map((name) => ({ name, sheet: "" })),
       ];
-      const names = planNames(layouts, existing.sheets, allTables, replace, runId);
+      const names = planNames(layouts, existing.sheets, allTables, existing.definedNames, replace, runId);
       planned.plan = names;
       names.tempNames.forEach((n) => rollback.tempNames.add(lower(n)));
 

@@ -1,15 +1,15 @@
 /** Shared set-up for the src/excel tests: a host installed as the Excel/Office globals, and layouts. */
 import type { CellValue, SheetLayout } from "../../src/reports/layout";
 import { checkInputs, detectInputs, buildReports, sampleWorkbook, type SourceGrid } from "../../src/reports";
-import { createExcelHost, ExcelHost, InitialSheet } from "../support/excel-host";
+import { createExcelHost, ExcelHost, InitialName, InitialSheet } from "../support/excel-host";
 import { installOfficeJs, type InstallOptions } from "../support/office-js";
 
 let restore: (() => void) | null = null;
 
 /** A fresh workbook behind the real Office.js client; the previous one is uninstalled. */
-export function useHost(sheets?: InitialSheet[], options?: InstallOptions): ExcelHost {
+export function useHost(sheets?: InitialSheet[], options?: InstallOptions, names?: InitialName[]): ExcelHost {
   restore?.();
-  const host = createExcelHost(sheets ? { sheets } : undefined);
+  const host = createExcelHost(sheets ? { sheets, names } : undefined);
   restore = installOfficeJs(host, options);
   return host;
 }

@@ -79,9 +79,18 @@ export interface TableState {
   style: string;
 }
 
+/** A defined name: workbook scope (sheetId null) or one sheet's. */
+export interface NameState {
+  name: string;
+  sheetId: string | null;
+  /** What it refers to, as Excel shows it ("=Sheet1!$A$1"). */
+  formula: string;
+}
+
 export interface WorkbookState {
   sheets: SheetState[];
   tables: TableState[];
+  names: NameState[];
   activeSheetId: string;
   selection: { sheetId: string; rect: Rect } | null;
   nextId: number;
@@ -430,24 +439,34 @@ export function checkSheetName(state: WorkbookState, name: unknown, except?: She
   return name;
 }
 
-/** Excel's table name rules: letter, _ or \ first; letters, digits, _ . \ after; not a cell reference; unique. */
+/**
+ * Excel's table name rules: a letter (any script), _ or \ first; letters, digits, _ . \ after; at most
+ * 255 characters; not TRUE or FALSE; not a cell reference and not beginning like an R1C1 one
+ * ("C1_x", "R2C3a"); unique among tables and defined names (of any scope), ignoring case.
+ */
 export function checkTableName(state: WorkbookState, name: unknown, except?: TableState): string {
   const valid =
     typeof name === "string" &&
     name.length > 0 &&
     name.length <= 255 &&
-    /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+    !/^(true|false)$/i.test(name) &&
     !looksLikeCellReference(name);
   if (!valid) throw new HostOfficeError("InvalidArgument", `The table name "${String(name)}" is not valid.`);
   const lower = name.toLowerCase();
   if (state.tables.some((t) => t !== except && t.name.toLowerCase() === lower)) {
     throw new HostOfficeError("ItemAlreadyExists", `A table named "${name}" already exists.`);
   }
+  if (state.names.some((n) => n.name.toLowerCase() === lower)) {
+    throw new HostOfficeError("ItemAlreadyExists", `A defined name "${name}" already exists.`);
+  }
   return name;
 }
 
 function looksLikeCellReference(name: string): boolean {
   if (/^[rRcC]$/.test(name) || /^[rR]\d*[cC]\d*$/.test(name)) return true;
+  // Begins like an R1C1 reference: R or C with a number, then anything but a letter or digit.
+  if (/^([rR]\d+([cC]\d*)?|[cC]\d+)([^\p{L}\p{N}]|$)/u.test(name)) return true;
   const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
   return a1 !== null && columnIndex(a1[1]) < MAX_COLUMNS && Number(a1[2]) <= MAX_ROWS && Number(a1[2]) >= 1;
 }

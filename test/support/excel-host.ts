@@ -44,6 +44,7 @@ import {
   fullAddress,
   HostOfficeError,
   MAX_ROWS,
+  NameState,
   newId,
   parseAddress,
   readCellInput,
@@ -442,11 +443,14 @@ export class HostWorkbook {
   readonly worksheets: HostWorksheetCollection;
   readonly tables: HostTableCollection;
   readonly application: HostApplication;
+  /** Defined names of workbook scope. */
+  readonly names: HostNamedItemCollection;
   constructor(private readonly context: HostRequestContext) {
     const state = context.core.state;
     this.worksheets = new HostWorksheetCollection(context);
     this.tables = new HostTableCollection(context, () => state.tables, null);
     this.application = new HostApplication(context);
+    this.names = new HostNamedItemCollection(context, () => state.names.filter((n) => n.sheetId === null));
   }
 
   getSelectedRange(): HostRange {
@@ -571,6 +575,8 @@ class HostWorksheet extends ClientObject<SheetState> {
   readonly pageLayout: HostPageLayout;
   readonly tables: HostTableCollection;
   readonly charts: HostChartCollection;
+  /** Defined names scoped to this sheet. */
+  readonly names: HostNamedItemCollection;
 
   constructor(
     context: HostRequestContext,
@@ -589,6 +595,10 @@ class HostWorksheet extends ClientObject<SheetState> {
       this
     );
     this.charts = new HostChartCollection(context, this);
+    this.names = new HostNamedItemCollection(context, () => {
+      const sheet = this.resolve();
+      return context.core.state.names.filter((n) => n.sheetId === sheet.id);
+    });
   }
 
   private get state(): WorkbookState {
@@ -667,6 +677,12 @@ class HostWorksheet extends ClientObject<SheetState> {
   delete(): void {
     this.call("delete", [], (sheet) => {
       const state = this.state;
+      if (sheet.visibility === "VeryHidden") {
+        throw new HostOfficeError(
+          "InvalidOperation",
+          `The very hidden sheet "${sheet.name}" cannot be deleted.`
+        );
+      }
       const visible = state.sheets.filter((s) => s.visibility === "Visible");
       if (visible.length === 1 && visible[0] === sheet) {
         throw new HostOfficeError(
@@ -677,6 +693,7 @@ class HostWorksheet extends ClientObject<SheetState> {
       const index = state.sheets.indexOf(sheet);
       state.sheets.splice(index, 1);
       state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
+      state.names = state.names.filter((n) => n.sheetId !== sheet.id);
       if (state.activeSheetId === sheet.id) {
         const next =
           state.sheets.slice(index).find((s) => s.visibility === "Visible") ??
@@ -1411,14 +1428,65 @@ class HostConditionalRuleFormat extends ClientObject<ConditionalFormatState> {
           throw new HostOfficeError("InvalidArgument", "A text comparison rule needs an operator and text.");
         }
       } else if (this.kind === "CellValue") {
-        if (typeof value.operator !== "string" || typeof value.formula1 !== "string") {
-          throw new HostOfficeError("InvalidArgument", "A cell value rule needs an operator and formula1.");
+        if (typeof value.operator !== "string" || !isRuleOperand(value.formula1)) {
+          throw new HostOfficeError(
+            "InvalidArgument",
+            "A cell value rule needs an operator and a valid formula1."
+          );
+        }
+        if (value.formula2 !== undefined && !isRuleOperand(value.formula2)) {
+          throw new HostOfficeError("InvalidArgument", "The rule's formula2 is not valid.");
         }
       } else if (typeof value.formula !== "string") {
         throw new HostOfficeError("InvalidArgument", "A custom rule needs a formula.");
       }
       f.rule = { ...value };
     });
+  }
+}
+
+/**
+ * A cell-value rule operand as Excel accepts it: a number, quoted text (`="Over"`, `"Over"`), or a
+ * formula that is a cell reference or a number. Bare text (`Over`, `=Over`) is refused: Excel reads
+ * it as a name that does not exist.
+ */
+function isRuleOperand(operand: unknown): boolean {
+  if (typeof operand === "number") return Number.isFinite(operand);
+  if (typeof operand !== "string") return false;
+  const body = operand.startsWith("=") ? operand.slice(1).trim() : operand.trim();
+  if (/^"([^"]|"")*"$/.test(body)) return true;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(body)) return true;
+  return /^(('([^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+$/.test(body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defined names
+
+class HostNamedItem extends ClientObject<NameState> {
+  protected readers(): Record<string, (n: NameState) => unknown> {
+    return namedItemReaders();
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+}
+
+function namedItemReaders(): Record<string, (n: NameState) => unknown> {
+  return { name: (n) => n.name, formula: (n) => n.formula, type: () => "Range", visible: () => true };
+}
+
+class HostNamedItemCollection extends CollectionObject<NameState, HostNamedItem> {
+  constructor(context: HostRequestContext, locate: () => NameState[]) {
+    super(context, locate, null);
+  }
+  protected itemProxy(): HostNamedItem {
+    return new HostNamedItem(this.context, () => null, null);
+  }
+  protected itemReaders(): Record<string, (item: NameState) => unknown> {
+    return namedItemReaders();
   }
 }
 
@@ -1804,6 +1872,15 @@ export interface InitialSheet {
   /** Cell contents from A1, stored as given (not parsed as input); null, undefined and "" are empty. */
   values?: unknown[][];
   tables?: { name: string; address: string }[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Defined names scoped to this sheet, e.g. { name: "Total", formula: "=$B$2" }. */
+  names?: { name: string; formula: string }[];
+}
+
+/** A defined name of workbook scope. */
+export interface InitialName {
+  name: string;
+  formula: string;
 }
 
 export interface TableInfo {
@@ -1902,8 +1979,15 @@ const SUPPORTED_SETS: Record<string, { major: number; minor: number }> = {
   SharedRuntime: { major: 1, minor: 2 },
 };
 
-export function createExcelHost(initial?: { sheets: InitialSheet[] }): ExcelHost {
-  const state: WorkbookState = { sheets: [], tables: [], activeSheetId: "", selection: null, nextId: 0 };
+export function createExcelHost(initial?: { sheets: InitialSheet[]; names?: InitialName[] }): ExcelHost {
+  const state: WorkbookState = {
+    sheets: [],
+    tables: [],
+    names: [],
+    activeSheetId: "",
+    selection: null,
+    nextId: 0,
+  };
   const sheets = initial && initial.sheets.length > 0 ? initial.sheets : [{ name: "Sheet1" }];
   for (const spec of sheets) {
     const sheet = emptySheet(state, checkSheetName(state, spec.name));
@@ -1917,6 +2001,8 @@ export function createExcelHost(initial?: { sheets: InitialSheet[] }): ExcelHost
         applyCellInput(sheet, r, c, { kind: "value", value });
       })
     );
+    if (spec.visibility !== undefined) sheet.visibility = spec.visibility;
+    for (const named of spec.names ?? []) state.names.push({ ...named, sheetId: sheet.id });
     for (const tableSpec of spec.tables ?? []) {
       const { rect } = parseAddress(tableSpec.address);
       if (state.tables.some((t) => t.sheetId === sheet.id && rectsOverlap(t.rect, rect))) {
@@ -1933,7 +2019,8 @@ export function createExcelHost(initial?: { sheets: InitialSheet[] }): ExcelHost
       state.tables.push(table);
     }
   }
-  state.activeSheetId = state.sheets[0].id;
+  for (const named of initial?.names ?? []) state.names.push({ ...named, sheetId: null });
+  state.activeSheetId = (state.sheets.find((s) => s.visibility === "Visible") ?? state.sheets[0]).id;
   state.selection = { sheetId: state.activeSheetId, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
   const core = new HostCore(state);
 

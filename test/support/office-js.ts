@@ -48,6 +48,7 @@ interface PageGlobals {
   OSF?: OsfGlobals;
   Excel?: unknown;
   __officeJsBackend?: { host: OfficeJsRequestHost | null; sets: RequirementSets };
+  document?: Document;
 }
 
 /** "1.9" <= "1.17": versions compare part by part. */
@@ -62,7 +63,7 @@ export function versionAtMost(wanted: string, supported: string): boolean {
   return true;
 }
 
-function runPageScript(source: string): void {
+function runPageScript(document: Document, source: string): void {
   const script = document.createElement("script");
   script.textContent = source;
   document.head.appendChild(script);
@@ -70,7 +71,8 @@ function runPageScript(source: string): void {
 
 function loadClient(page: PageGlobals): NonNullable<PageGlobals["__officeJsBackend"]> {
   if (page.__officeJsBackend) return page.__officeJsBackend;
-  if (typeof document === "undefined") {
+  const document = page.document;
+  if (document === undefined) {
     throw new Error(
       "The Office.js client needs a page: start the test file with `/** @jest-environment jsdom */`."
     );
@@ -79,7 +81,8 @@ function loadClient(page: PageGlobals): NonNullable<PageGlobals["__officeJsBacke
   const tag = document.createElement("script");
   tag.src = "https://appsforoffice.microsoft.com/lib/1/hosted/office.debug.js";
   document.head.appendChild(tag);
-  for (const file of OFFICE_JS_FILES) runPageScript(fs.readFileSync(path.join(OFFICE_JS_DIST, file), "utf8"));
+  for (const file of OFFICE_JS_FILES)
+    runPageScript(document, fs.readFileSync(path.join(OFFICE_JS_DIST, file), "utf8"));
   const osf = page.OSF;
   if (!osf || page.Excel === undefined) throw new Error("Office.js did not load (no OSF or Excel global).");
 
@@ -115,11 +118,16 @@ function loadClient(page: PageGlobals): NonNullable<PageGlobals["__officeJsBacke
 }
 
 /**
- * Puts `host`'s workbook behind the real Office.js client (loading it into this page if needed) and
+ * Puts `host`'s workbook behind the real Office.js client (loading it into the page if needed) and
  * returns the undo. The host's syncs, failSync and inspection methods work as with the stand-in.
+ * `page` is the test's own window unless given (the bench passes a jsdom window that runs scripts).
  */
-export function installOfficeJs(host: ExcelHost, options: InstallOptions = {}): () => void {
-  const backend = loadClient(globalThis as unknown as PageGlobals);
+export function installOfficeJs(
+  host: ExcelHost,
+  options: InstallOptions = {},
+  page: object = globalThis
+): () => void {
+  const backend = loadClient(page as PageGlobals);
   const requestHost = new OfficeJsRequestHost(host.core, options);
   backend.host = requestHost;
   backend.sets = options.requirementSets ?? CURRENT_EXCEL_ON_THE_WEB;
