@@ -4,6 +4,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, sources } = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
@@ -28,6 +29,27 @@ function publicUrlFromEnvironment() {
 function rewriteManifest(manifestXml, publicUrl) {
   if (publicUrl === DEV_URL) return manifestXml;
   return manifestXml.split(DEV_URL).join(publicUrl).split(DEV_ORIGIN).join(new URL(publicUrl).origin);
+}
+
+/**
+ * The metadata generator always asks for allowCustomDataForDataTypeAny, a CustomFunctionsRuntime 1.4
+ * feature the functions do not use and perpetual Office lacks: functions.json goes out without it.
+ */
+class WithoutDataTypeAnyFlag {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WithoutDataTypeAnyFlag", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "WithoutDataTypeAnyFlag", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          delete metadata.allowCustomDataForDataTypeAny;
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+        }
+      );
+    });
+  }
 }
 
 module.exports = async (env, argv) => {
@@ -72,6 +94,7 @@ module.exports = async (env, argv) => {
         input: "./src/functions/functions.ts",
         output: "functions.json",
       }),
+      new WithoutDataTypeAnyFlag(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

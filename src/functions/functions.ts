@@ -51,14 +51,29 @@ function notAvailableError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
 }
 
+/**
+ * #NUM! and #DIV/0! came with CustomFunctionsRuntime 1.3 (the manifest asks for 1.2); without them the
+ * functions answer #VALUE! with the reason. Outside Office (tests) the codes are taken as available.
+ */
+function errorCodesSupported(): boolean {
+  if (typeof Office === "undefined") return true;
+  return Office.context?.requirements?.isSetSupported("CustomFunctionsRuntime", "1.3") !== false;
+}
+
 /** #NUM!. Excel accepts no custom message with this code. */
 function numberError(): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+  return errorCodesSupported()
+    ? new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber)
+    : valueError(
+        "The number is out of range (#NUM!): counts cannot be negative and dates must be in Excel's range."
+      );
 }
 
 /** #DIV/0!. Excel accepts no custom message with this code. */
 function divisionByZeroError(): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+  return errorCodesSupported()
+    ? new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero)
+    : valueError("Division by zero (#DIV/0!): the forecast is 0.");
 }
 
 /** An error cell passed in as an argument; passed on unchanged, as Excel's own functions do. */

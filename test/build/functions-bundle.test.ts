@@ -77,6 +77,10 @@ const EXPECTED_PARAMETERS: Record<string, Array<[string, boolean, boolean]>> = {
 };
 
 describe("dist/functions.json", () => {
+  it("asks for no CustomFunctionsRuntime 1.4 feature (allowCustomDataForDataTypeAny), which perpetual Office lacks", () => {
+    expect(JSON.parse(readDist("functions.json"))).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  });
+
   it("declares exactly the five DCC functions", () => {
     const metadata = readMetadata();
     expect(metadata.map((fn) => fn.id).sort()).toEqual([
