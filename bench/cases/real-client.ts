@@ -7,7 +7,7 @@
  * it), and the real client's write time against the stand-in's.
  */
 import { JSDOM } from "jsdom";
-import { buildReportLayouts, checkInputs, detectInputs, type SourceGrid } from "../../src/reports";
+import { buildReports, checkInputs, detectInputs, type SourceGrid } from "../../src/reports";
 import type { SheetLayout } from "../../src/reports/layout";
 import { writeLayouts } from "../../src/excel/write";
 import { createExcelHost, installExcelHost } from "../../test/support/excel-host";
@@ -28,7 +28,8 @@ function layoutsOnce(): SheetLayout[] {
   }));
   const data = checkInputs(detectInputs(grids));
   if (data.problems.length > 0) throw new Error(`bench input has problems: ${data.problems[0].message}`);
-  return buildReportLayouts(data, { period: BENCH_PERIOD, reports: ["sr", "csr", "pci"], redactCsr: false });
+  return buildReports(data, { period: BENCH_PERIOD, reports: ["sr", "csr", "pci"], redactCsr: false })
+    .layouts;
 }
 
 /** Installs Excel/Office from `page` as this process's globals, as a page's scripts see them. */
