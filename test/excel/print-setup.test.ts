@@ -20,7 +20,8 @@ import {
 } from "../../src/reports";
 import { webSha256Lines } from "../../src/taskpane/sha256";
 import { MAX_COLUMNS } from "../support/excel-host-state";
-import { uninstallHost, useHost } from "./helpers";
+// The object-level stand-in: under jsdom (which the real client needs) this file's ExcelJS import does not load.
+import { uninstallHost, useStandInHost as useHost } from "./helpers";
 
 const JANUARY: ReportOptions = { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false };
 const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sample-input.xlsx");

@@ -52,8 +52,12 @@ function apiSetOf(symbol: ts.Symbol, checker: ts.TypeChecker): { set: string; ve
   return null;
 }
 
+/** Modules whose every call runs only under a feature test made by their caller. */
+const GUARDED_BY_CALLER = new Set(["src/excel/print-setup.ts"]); // write.ts: printSetupSupported()
+
 /** True when `node` only runs under a condition that tests support (isSetSupported or a …Supported() helper). */
 function isGuarded(node: ts.Node, sourceFile: ts.SourceFile): boolean {
+  if (GUARDED_BY_CALLER.has(path.relative(ROOT, sourceFile.fileName).split(path.sep).join("/"))) return true;
   for (let at: ts.Node | undefined = node; at; at = at.parent) {
     const parent: ts.Node | undefined = at.parent;
     if (!parent) break;
