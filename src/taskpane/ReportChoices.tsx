@@ -1,10 +1,10 @@
-import { Checkbox, Dropdown, Field, makeStyles, Option, Switch, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { REPORTS, type ReportChoice } from "../reports";
 import { formatMonthLong, type MonthKey } from "../sec";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   reports: { display: "flex", flexDirection: "column" },
 });
 
@@ -29,23 +29,23 @@ export function ReportChoices(props: ReportChoicesProps): React.JSX.Element {
     <div className={styles.root}>
       <Field
         label="Month"
+        orientation="horizontal"
         hint={monthsReady ? undefined : "Check the inputs to list the months in the data."}
       >
-        <Dropdown
+        <Select
           disabled={disabled || !monthsReady}
-          placeholder="Choose a month"
-          value={month === null ? "" : formatMonthLong(month)}
-          selectedOptions={month === null ? [] : [month]}
-          onOptionSelect={(_event, data) => {
-            if (data.optionValue !== undefined) props.onMonth(data.optionValue);
+          value={month ?? ""}
+          onChange={(_event, data) => {
+            if (data.value !== "") props.onMonth(data.value);
           }}
         >
+          {month === null && <option value="">Choose a month</option>}
           {[...months].reverse().map((key) => (
-            <Option key={key} value={key} text={formatMonthLong(key)}>
+            <option key={key} value={key}>
               {formatMonthLong(key)}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <div role="group" aria-label="Reports" className={styles.reports}>
         {REPORTS.map((report) => (
@@ -58,11 +58,11 @@ export function ReportChoices(props: ReportChoicesProps): React.JSX.Element {
           />
         ))}
       </div>
-      <Switch
+      <Checkbox
         label="Redact CSR names (SEC L8.10)"
         checked={redactCsr}
         disabled={disabled}
-        onChange={(_event, data) => props.onRedactCsr(data.checked)}
+        onChange={(_event, data) => props.onRedactCsr(data.checked === true)}
       />
     </div>
   );

@@ -259,7 +259,7 @@ export function useReportPane(services: PaneServices): ReportPane {
     dispatch({ type: "started", task: "inserting" });
     let written: string[];
     try {
-      written = await services.insertSampleData(services.sampleWorkbook());
+      written = await services.insertSampleData(await services.sampleWorkbook());
     } catch (error) {
       dispatch({
         type: "finished",
@@ -287,8 +287,9 @@ export function useReportPane(services: PaneServices): ReportPane {
       await yieldToRender();
       const { overrides, month: current } = latest.current.state;
       const inputs = detected.map((input) => remapInput(input, overrides[inputKey(input)] ?? {}, services));
-      const data = services.checkInputs(inputs);
-      const month = current !== null && data.months.includes(current) ? current : services.latestMonth(data);
+      const data = await services.checkInputs(inputs);
+      const month =
+        current !== null && data.months.includes(current) ? current : await services.latestMonth(data);
       dispatch({ type: "checked", detected, unused: unusedNames(services, grids), data, month });
     } catch (error) {
       dispatch({
@@ -342,7 +343,7 @@ export function useReportPane(services: PaneServices): ReportPane {
       await yieldToRender();
       const audit = await auditInfo(data, options, services.sha256Lines);
       // One build: the summary shown afterwards comes from the same models as the sheets.
-      const { layouts, summary } = services.buildReports(data, { ...options, audit });
+      const { layouts, summary } = await services.buildReports(data, { ...options, audit });
       if (controller.signal.aborted) throw new DOMException("Cancelled", "AbortError");
       dispatch({ type: "started", task: "writing" });
       const written = await services.writeLayouts(layouts, {

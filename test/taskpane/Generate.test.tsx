@@ -42,6 +42,15 @@ function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: 
   };
 }
 
+/** A card's figures, label -> value as shown. */
+function figuresOf(card: HTMLElement): Record<string, string> {
+  const figures: Record<string, string> = {};
+  for (const term of card.querySelectorAll("dt")) {
+    figures[term.textContent ?? ""] = term.nextElementSibling?.textContent ?? "";
+  }
+  return figures;
+}
+
 describe("generating reports", () => {
   test("defaults to the latest month and builds the chosen reports for it", async () => {
     const services = fakeServices([cleanSrGrid()]);
@@ -49,12 +58,11 @@ describe("generating reports", () => {
     services.buildReports = buildSpy;
     const user = await readyToGenerate(services);
 
-    expect(screen.getByRole("combobox", { name: "Month" })).toHaveTextContent("January 2018");
+    expect(screen.getByRole("combobox", { name: "Month" })).toHaveDisplayValue("January 2018");
     await user.click(screen.getByRole("checkbox", { name: /CSR forecast variance/ }));
     await user.click(screen.getByRole("checkbox", { name: /Post commissioning/ }));
-    await user.click(screen.getByRole("switch", { name: "Redact CSR names (SEC L8.10)" }));
-    await user.click(screen.getByRole("combobox", { name: "Month" }));
-    await user.click(screen.getByRole("option", { name: "December 2017" }));
+    await user.click(screen.getByRole("checkbox", { name: "Redact CSR names (SEC L8.10)" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Month" }), "December 2017");
     await user.click(screen.getByRole("button", { name: "Generate" }));
 
     await waitFor(() => expect(services.writeLayouts).toHaveBeenCalledTimes(1));
@@ -82,7 +90,7 @@ describe("generating reports", () => {
     const user = await readyToGenerate(services);
     await user.click(screen.getByRole("button", { name: "Generate" }));
 
-    const figures = await screen.findByRole("list", { name: "Headline figures" });
+    const figures = await screen.findByRole("list", { name: "Reports written" });
     expect(figures).toHaveTextContent("4321 parties");
     expect(built).toHaveLength(1);
     expect(services.writeLayouts.mock.calls[0][0]).toBe(built[0].layouts);
@@ -125,7 +133,7 @@ describe("generating reports", () => {
     const bar = title.closest(".fui-MessageBar");
     expect(bar).not.toBeNull();
     expect(bar).toHaveTextContent("The request payload was too large.");
-    expect(screen.queryByRole("list", { name: "Sheets written" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Reports written" })).not.toBeInTheDocument();
   });
 
   test.each([
@@ -152,7 +160,7 @@ describe("generating reports", () => {
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
   });
 
-  test("success shows the headline figures and a link that opens each sheet written", async () => {
+  test("success shows each report's figures on a card with a link that opens its sheet", async () => {
     const services = fakeServices([cleanSrGrid()], {
       writeLayouts: jest.fn(async (layouts: SheetLayout[], options: WriteCall) => {
         const replace = await options.confirmReplace([layouts[0].name]);
@@ -167,13 +175,23 @@ describe("generating reports", () => {
     await user.click(await screen.findByRole("button", { name: "Keep both" }));
 
     expect(await screen.findByText("Due to the SEC Panel by 14 February 2018.")).toBeInTheDocument();
-    const figures = screen.getByRole("list", { name: "Headline figures" });
+    // findBy: the page is aria-hidden until the closing dialog has gone.
+    const cards = within(await screen.findByRole("list", { name: "Reports written" })).getAllByRole(
+      "listitem"
+    );
+    expect(cards.map((card) => within(card).getByRole("heading").textContent)).toEqual([
+      "Service Requests",
+      "CSRs",
+      "Post commissioning",
+      "Cover paper",
+    ]);
     // Jan 2018 in cleanSrGrid: 90/100 Under, 110/100 Over, 100/100 Within.
-    expect(figures).toHaveTextContent("Service Requests: 2 exceptions (1 Over, 1 Under)");
-    expect(figures).toHaveTextContent("Post commissioning: no data devices listed");
+    expect(figuresOf(cards[0])).toEqual({ Over: "1", Under: "1", "No forecast": "0" });
+    expect(cards[0]).toHaveTextContent("2 exceptions; 3 parties, actual 100.0% of forecast");
+    expect(figuresOf(cards[2])).toEqual({ "Devices listed": "–", Added: "–", Removed: "–" });
+    expect(cards[2]).toHaveTextContent("No device snapshot for this month.");
 
-    const sheets = screen.getByRole("list", { name: "Sheets written" });
-    const links = within(sheets).getAllByRole("button");
+    const links = cards.map((card) => within(card).getByRole("button"));
     expect(links.map((link) => link.textContent)).toEqual([
       "SR Variance Jan-2018 (2)",
       "CSR Variance Jan-2018",

@@ -35,12 +35,40 @@ function itemFor(heading: string): HTMLElement {
 }
 
 describe("inputs found", () => {
-  test("lists each input with its kind, sheet, table and row count", async () => {
+  test("lists each input on one line with its kind, row count and status; its columns on request", async () => {
+    const user = userEvent.setup();
     renderInFluent(<App services={fakeServices([cleanSrGrid(), devicesRange()])} />);
     await screen.findByText("Service Requests", { selector: "h3" });
-    expect(itemFor("Service Requests")).toHaveTextContent("Sheet Service Requests, table SR_Input · 4 rows");
-    expect(itemFor("Devices")).toHaveTextContent("Sheet Devices · 1 row");
+    expect(itemFor("Service Requests")).toHaveTextContent(/^Service Requests4 rowsColumns$/);
+    expect(itemFor("Devices")).toHaveTextContent(/^Devices1 rowColumns$/);
+    expect(within(itemFor("Devices")).getByRole("img")).toHaveAccessibleName("All required columns found");
     expect(screen.queryByText(/Missing required/)).not.toBeInTheDocument();
+    // Nothing needs a choice, so no mapping is open until asked for.
+    expect(screen.queryByRole("combobox", { name: /Period/ })).not.toBeInTheDocument();
+
+    const columns = screen.getByRole("button", { name: "Columns of Service Requests" });
+    expect(columns).toHaveAttribute("aria-expanded", "false");
+    await user.click(columns);
+    expect(columns).toHaveAttribute("aria-expanded", "true");
+    const mapping = screen.getByRole("group", { name: "Columns of Service Requests" });
+    expect(mapping).toHaveTextContent("Sheet Service Requests, table SR_Input, 4 rows");
+    expect(within(mapping).getByRole("combobox", { name: "User ID (required)" })).toHaveDisplayValue(
+      "User ID (B)"
+    );
+    await user.click(columns);
+    expect(screen.queryByRole("group", { name: "Columns of Service Requests" })).not.toBeInTheDocument();
+  });
+
+  test("after a check, each input's icon says whether it has problems", async () => {
+    const user = userEvent.setup();
+    const grid = cleanSrGrid();
+    grid.values[2][1] = "not-an-id";
+    renderInFluent(<App services={fakeServices([grid, devicesRange()])} />);
+    await screen.findByText("Service Requests", { selector: "h3" });
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await screen.findByRole("list", { name: "Problems" });
+    expect(within(itemFor("Service Requests")).getByRole("img")).toHaveAccessibleName("1 problem found");
+    expect(within(itemFor("Devices")).getByRole("img")).toHaveAccessibleName("Checked: no problems");
   });
 
   test("a missing required column is shown on its input and can be chosen from the headers", async () => {
@@ -53,17 +81,24 @@ describe("inputs found", () => {
     renderInFluent(<App services={services} />);
     await screen.findByText("Service Requests", { selector: "h3" });
 
+    // The mapping opened by itself, with the missing column marked.
     const item = itemFor("Service Requests");
     expect(within(item).getByText(/Missing required column: Actual/)).toBeInTheDocument();
+    expect(within(item).getByRole("img")).toHaveAccessibleName("A required column is missing");
+    expect(within(item).getByRole("button", { name: "Columns of Service Requests" })).toHaveAttribute(
+      "aria-expanded",
+      "true"
+    );
     const actual = within(item).getByRole("combobox", { name: "Actual (required)" });
-    expect(within(item).getByRole("combobox", { name: "User ID (required)" })).toHaveTextContent(
+    expect(within(item).getByRole("combobox", { name: "User ID (required)" })).toHaveDisplayValue(
       "User ID (B)"
     );
 
-    await user.click(actual);
-    await user.click(screen.getByRole("option", { name: "Qty (F)" }));
+    await user.selectOptions(actual, "Qty (F)");
     await waitFor(() => expect(within(item).queryByText(/Missing required/)).not.toBeInTheDocument());
-    expect(actual).toHaveTextContent("Qty (F)");
+    expect(actual).toHaveDisplayValue("Qty (F)");
+    // It stays open after the fix, so the choice stays in view.
+    expect(within(item).getByRole("combobox", { name: "Actual (required)" })).toBe(actual);
 
     await user.click(screen.getByRole("button", { name: "Check" }));
     await screen.findByText(/No problems found/);
@@ -80,9 +115,8 @@ describe("inputs found", () => {
     await screen.findByText(/No problems found/);
     expect(screen.getByRole("button", { name: "Generate" })).toBeEnabled();
 
-    await user.click(screen.getByRole("button", { name: "Columns" }));
-    await user.click(screen.getByRole("combobox", { name: "User Name" }));
-    await user.click(screen.getByRole("option", { name: "(none)" }));
+    await user.click(screen.getByRole("button", { name: "Columns of Service Requests" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "User Name" }), "(none)");
     expect(screen.getByRole("button", { name: "Generate" })).toBeDisabled();
     expect(screen.getByText("Check the inputs first.")).toBeInTheDocument();
   });

@@ -11,6 +11,8 @@ type WriteLayouts = PaneServices["writeLayouts"];
 export type WriteCall = Parameters<WriteLayouts>[1];
 
 export interface FakeServices extends PaneServices {
+  /** The real builder, answering at once (the pane also accepts one that loads first). */
+  buildReports: typeof reports.buildReports;
   readWorkbookInputs: jest.MockedFunction<PaneServices["readWorkbookInputs"]>;
   selectCell: jest.MockedFunction<PaneServices["selectCell"]>;
   insertSampleData: jest.MockedFunction<PaneServices["insertSampleData"]>;
