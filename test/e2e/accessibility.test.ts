@@ -55,7 +55,7 @@ describe.each<ThemeName>(["light", "dark"])("in Office's %s theme", (theme) => {
 
     await page.getByRole("button", { name: "Insert sample data" }).click();
     await page.getByText("Sample data inserted").waitFor();
-    await page.getByRole("button", { name: "Columns" }).first().click();
+    await page.getByRole("button", { name: "Columns of Service Requests" }).click();
     await page
       .getByRole("combobox", { name: /Period \(required\)/ })
       .first()

@@ -445,10 +445,8 @@ export function focusStop(page: Page): Promise<FocusStop> {
     const describe = (el: Element): string => {
       const role = el.getAttribute("role") ?? el.tagName.toLowerCase();
       const name = (el.getAttribute("aria-label") ?? (el as HTMLElement).innerText ?? "").trim();
-      const label =
-        el instanceof HTMLInputElement && el.labels && el.labels.length > 0
-          ? el.labels[0].innerText.trim()
-          : "";
+      const labelled = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el : null;
+      const label = labelled?.labels && labelled.labels.length > 0 ? labelled.labels[0].innerText.trim() : "";
       return `${role} "${(label || name).replace(/\s+/g, " ").slice(0, 80)}"`;
     };
     const signature = (el: Element): string => {

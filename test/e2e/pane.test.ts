@@ -60,20 +60,43 @@ test("a new user inserts the sample, checks it and writes every January 2018 rep
     });
   }
 
-  // The summary: the due date the seed paper gives, and the headline figures.
+  // The result: the due date the seed paper gives, and a card of headline figures per report.
   await expect(page.getByText("Due to the SEC Panel by 14 February 2018.").isVisible()).resolves.toBe(true);
-  const headlines = await page
-    .getByRole("list", { name: "Headline figures" })
-    .getByRole("listitem")
-    .allInnerTexts();
-  expect(headlines).toEqual([
-    expect.stringMatching(/^Service Requests: \d+ exceptions? /),
-    expect.stringMatching(/^CSRs: \d+ exceptions? /),
-    expect.stringMatching(/^Post commissioning: \d+ devices listed, \d+ added, \d+ removed$/),
+  const cards = page.getByRole("list", { name: "Reports written" }).getByRole("listitem");
+  await expect(cards.getByRole("heading").allInnerTexts()).resolves.toEqual([
+    "Service Requests",
+    "CSRs",
+    "Post commissioning",
+    "Cover paper",
+  ]);
+  const figures = await cards.evaluateAll((items) =>
+    items.map((item) =>
+      Array.from(item.querySelectorAll("dt")).map(
+        (term) => `${term.textContent} ${term.nextElementSibling?.textContent}`
+      )
+    )
+  );
+  expect(figures).toEqual([
+    [
+      expect.stringMatching(/^Over \d+$/),
+      expect.stringMatching(/^Under \d+$/),
+      expect.stringMatching(/^No forecast \d+$/),
+    ],
+    [
+      expect.stringMatching(/^Over \d+$/),
+      expect.stringMatching(/^Under \d+$/),
+      expect.stringMatching(/^No forecast \d+$/),
+    ],
+    [
+      expect.stringMatching(/^Devices listed \d+$/),
+      expect.stringMatching(/^Added \d+$/),
+      expect.stringMatching(/^Removed \d+$/),
+    ],
+    [],
   ]);
 
-  // One link per sheet written; each opens its sheet in the workbook.
-  const links = page.getByRole("list", { name: "Sheets written" }).getByRole("button");
+  // One link per sheet written, on its report's card; each opens its sheet in the workbook.
+  const links = page.getByRole("list", { name: "Reports written" }).getByRole("button");
   await expect(links.allInnerTexts()).resolves.toEqual(JANUARY_2018_SHEETS);
   for (const sheet of [...JANUARY_2018_SHEETS].reverse()) {
     await page.getByRole("button", { name: sheet, exact: true }).click();
@@ -184,7 +207,7 @@ test("generating a month twice asks first: Keep both leaves the first sheets as 
       .sort()
   ).toEqual(["SR_2018_01_2", "SR_Exceptions_2018_01_2"]);
   await expect(
-    page.getByRole("list", { name: "Sheets written" }).getByRole("button").allInnerTexts()
+    page.getByRole("list", { name: "Reports written" }).getByRole("button").allInnerTexts()
   ).resolves.toEqual(keptNames);
 
   // Asked again and answered Replace: the first sheets are rewritten (the note goes), the copies stay.
@@ -201,4 +224,80 @@ test("generating a month twice asks first: Keep both leaves the first sheets as 
     kept.sheets.filter((s) => keptNames.includes(s.name))
   );
   expect(replaced.tables.map((t) => t.name).sort()).toEqual(kept.tables.map((t) => t.name).sort());
+});
+
+/** Check and Generate lie within the first 700 px of the pane, in the page's flow (not stuck over content). */
+async function expectCheckAndGenerateInFirst700Px(page: Page): Promise<void> {
+  const layout = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const buttons = Array.from(document.querySelectorAll("button")).filter((button) =>
+      ["Check", "Generate"].includes(button.innerText.trim())
+    );
+    const row = buttons[0]?.parentElement;
+    const before = row?.previousElementSibling;
+    return {
+      buttons: buttons.map((button) => ({
+        name: button.innerText.trim(),
+        top: button.getBoundingClientRect().top + window.scrollY,
+        bottom: button.getBoundingClientRect().bottom + window.scrollY,
+      })),
+      rowTop: row ? row.getBoundingClientRect().top : NaN,
+      contentAboveBottom: before ? before.getBoundingClientRect().bottom : NaN,
+    };
+  });
+  expect(layout.buttons.map((button) => button.name)).toEqual(["Check", "Generate"]);
+  for (const button of layout.buttons) {
+    expect(button.top).toBeGreaterThanOrEqual(0);
+    expect(button.bottom).toBeLessThanOrEqual(700);
+  }
+  expect(layout.rowTop).toBeGreaterThanOrEqual(layout.contentAboveBottom);
+}
+
+test("at 360 × 700 px with the sample data, Check and Generate are within the first 700 px", async () => {
+  const { page } = await panes.open();
+  await page.setViewportSize({ width: 360, height: 700 });
+  await waitForInputsRead(page);
+  await page.getByRole("button", { name: "Insert sample data" }).click();
+  await page.getByText("Sample data inserted").waitFor();
+  // One line per input; no column mapping open, since every required column was found.
+  await expect(page.getByRole("list", { name: "Inputs found" }).getByRole("listitem").count()).resolves.toBe(
+    3
+  );
+  await expect(page.getByRole("combobox", { name: /Period/ }).count()).resolves.toBe(0);
+  await screenshot(page, "light-02-sample-data");
+  await expectCheckAndGenerateInFirst700Px(page);
+
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByText(/No problems found/).waitFor();
+  await screenshot(page, "light-04-checked");
+  await expectCheckAndGenerateInFirst700Px(page);
+});
+
+test("a missing required column opens that input's mapping by itself; Check and Generate stay in view", async () => {
+  const { page } = await panes.open();
+  await page.setViewportSize({ width: 360, height: 700 });
+  await insertSampleAndCheck(page);
+  const actualColumn = await page.evaluate(() => {
+    const headers = (window as unknown as E2EWindow).__excelHost.sheetValues("Service Requests")[0];
+    return String.fromCharCode(65 + headers.indexOf("Actual"));
+  });
+  await setCellValues(page, "Service Requests", `${actualColumn}1`, [["Qty"]]);
+  await page.getByRole("button", { name: "Refresh" }).click();
+  const actual = page.getByRole("combobox", { name: "Actual (required)" });
+  await actual.waitFor();
+  await expect(page.getByText("Missing required column: Actual. Choose below.").isVisible()).resolves.toBe(
+    true
+  );
+  // Only the input that needs a choice is open.
+  await expect(page.getByRole("combobox", { name: /^Period/ }).count()).resolves.toBe(1);
+  await screenshot(page, "light-07-missing-column");
+  for (const name of ["Check", "Generate"]) {
+    const box = await page.getByRole("button", { name, exact: true }).boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 700).toBe(true);
+  }
+
+  await actual.selectOption({ label: `Qty (${actualColumn})` });
+  await expect(page.getByText(/Missing required column/).count()).resolves.toBe(0);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByText(/No problems found/).waitFor();
 });
