@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark case, each in its own node process (with --expose-gc, so a case can
  * collect garbage between runs and one case's inputs never slow another), prints a table of medians and
  * writes bench/results.json. Options:
- *   --only variance,pciflag,duedate,generate,generate-stress,real-client,headless,pdf,bundles   run some cases (results.json keeps the others)
+ *   --only variance,pciflag,duedate,generate,generate-stress,real-client,headless,pdf,bundles,interactive   run some cases (results.json keeps the others)
  *   --write-docs   also put the table into BENCHMARKS.md, between its bench-table markers
  */
 import { spawnSync } from "child_process";
@@ -53,6 +53,13 @@ const CASES: readonly BenchCase[] = [
     args: [],
     label: "Production bundles",
     target: "≤ 25 KB / 250 KB gzip; page ≤ 150,000 bytes",
+  },
+  {
+    id: "interactive",
+    file: "interactive.ts",
+    args: [],
+    label: "Task pane time to interactive",
+    target: "report (ratio to a minimal page)",
   },
 ];
 

@@ -4,14 +4,12 @@
  * than src/.
  * Run by bench/run.ts as its own process.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import { DIST, ensureBuilt } from "../lib/build";
 import { CaseResult, progress, runCaseMain } from "../lib/measure";
 
-const REPO = path.join(__dirname, "..", "..");
-const DIST = path.join(REPO, "dist");
 const KB = 1024;
 
 /** The page's own scripts (functions + pane) together, gzipped: issue 13's budget, in bytes. */
@@ -30,38 +28,8 @@ function pageScripts(): string[] {
   );
 }
 
-/** The newest modification time of any file under a directory. */
-function newestMtimeMs(directory: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
-    const entryPath = path.join(directory, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestMtimeMs(entryPath) : fs.statSync(entryPath).mtimeMs
-    );
-  }
-  return newest;
-}
-
-/** Builds when a bundle is missing or older than the sources, so the sizes are those of the code as it is. */
-function ensureBuilt(): void {
-  const sourcesChanged = newestMtimeMs(path.join(REPO, "src"));
-  const current = BUNDLES.every((bundle) => {
-    const filePath = path.join(DIST, bundle.file);
-    return fs.existsSync(filePath) && fs.statSync(filePath).mtimeMs >= sourcesChanged;
-  });
-  if (current) return;
-  progress("dist/ lacks the bundles or is older than src/: running npm run build");
-  const build = spawnSync("npm", ["run", "build"], { cwd: REPO, encoding: "utf8" });
-  if (build.status !== 0) {
-    throw new Error(
-      `npm run build failed (${String(build.status)}):\n${(build.stdout + build.stderr).slice(-3000)}`
-    );
-  }
-}
-
 async function main(): Promise<CaseResult[]> {
-  ensureBuilt();
+  ensureBuilt(BUNDLES.map((bundle) => bundle.file));
   const results: CaseResult[] = [];
   for (const bundle of BUNDLES) {
     const filePath = path.join(DIST, bundle.file);

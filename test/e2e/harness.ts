@@ -129,7 +129,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-function serve(directory: string): Promise<http.Server> {
+/** Serves a directory on 127.0.0.1 at a free port (files only, no listing). */
+export function serve(directory: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const file = path.join(directory, path.normalize(urlPath));
@@ -250,10 +251,13 @@ export async function openPane(session: Session, options: PaneOptions = {}): Pro
 // ---------------------------------------------------------------------------------------------
 // Helpers the tests share
 
-/** Saves a full-page screenshot to test-results/e2e/<name>.png (git-ignored), for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot to test-results/e2e/<name>.png (git-ignored), for a person to look at: the full page,
+ * or only what fits in the viewport (what the user sees without scrolling; sticky parts where they stick).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** Waits until the pane has read the workbook once (on open it reads it by itself). */

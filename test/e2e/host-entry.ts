@@ -8,7 +8,8 @@ import { createFakeCustomFunctions, FakeCustomFunctionsError } from "../function
 import type { E2EWindow, SerialisedCell } from "./page-api";
 
 const page = window as unknown as E2EWindow & Record<string, unknown>;
-const host = createExcelHost();
+// A workbook that already holds sheets when the page opens (the bench's time-to-interactive case).
+const host = createExcelHost(page.__e2eInitialSheets ? { sheets: page.__e2eInitialSheets } : undefined);
 installExcelHost(host);
 
 // Office.context.officeTheme follows the theme the test chose (unset, as outside Office, when it chose none).

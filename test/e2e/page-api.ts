@@ -51,6 +51,8 @@ export interface E2EControls {
 export interface E2EWindow {
   /** Set by the test (an init script) before office.js loads; absent means no theme, as outside Office. */
   __e2eOfficeTheme?: OfficeThemeColours;
+  /** Set by an init script: sheets (name and values from A1) the workbook holds when the page opens. */
+  __e2eInitialSheets?: { name: string; values: unknown[][] }[];
   __excelHost: ExcelHost;
   __e2e: E2EControls;
 }
