@@ -215,4 +215,13 @@ describe("dist/taskpane.html and dist/taskpane.js", () => {
   it("leaves registration to the functions bundle, so no function is registered twice", () => {
     expect(readDist("taskpane.js")).not.toContain("CustomFunctions.associate");
   });
+
+  it("keeps the pane out of the functions bundle: no React, no Fluent UI", () => {
+    // A string React's runtime always contains, and the class prefix of every Fluent v9 component.
+    const reactMarker = "__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED";
+    expect(readDist("taskpane.js")).toContain(reactMarker);
+    expect(readDist("taskpane.js")).toContain("fui-");
+    expect(readDist("functions.js")).not.toContain(reactMarker);
+    expect(readDist("functions.js")).not.toContain("fui-");
+  });
 });
