@@ -32,6 +32,8 @@ import {
   readerProblems,
 } from "./input-accounting";
 import { OutputExistsError } from "./output-file";
+import { type NationalInput, listFilePath, loadNationalInput } from "./national/load";
+import { InputFileProblem, isNationalInput } from "./national/sources";
 import {
   DEFAULT_PDF_TIMEOUT_SECONDS,
   PdfError,
@@ -142,7 +144,11 @@ export function summaryLines(summary: ReportSummary, reports: readonly ReportCho
   return lines;
 }
 
-function chooseReports(options: CliOptions, inputs: DetectedInput[], input: string): ReportChoice[] {
+function chooseReports(
+  options: CliOptions,
+  inputs: readonly Pick<DetectedInput, "kind">[],
+  input: string
+): ReportChoice[] {
   const present = new Set(inputs.map((detected) => detected.kind));
   if (options.only) {
     for (const report of options.only) {
@@ -201,6 +207,43 @@ interface LoadedInput {
   reports: ReportChoice[];
   /** Lines saying which tables and sheets were used for which input (see inputLines). */
   inputLines: string[];
+  /** Problems counted (data.problems may list only the first of them). */
+  problemTotal: number;
+  /** CSV and Parquet inputs, read through DuckDB (src/cli/national). */
+  national?: NationalInput;
+}
+
+async function loadNational(
+  input: string,
+  inputStat: import("fs").Stats,
+  options: CliOptions,
+  progress: Progress
+): Promise<LoadedInput> {
+  const national = await loadNationalInput(input, inputStat, (line) => progress.line(line, true)).catch(
+    (error: unknown) => {
+      // A file DuckDB cannot read, an empty file, two files for one table: bad input, named by file.
+      if (error instanceof InputFileProblem) throw new CliFailure(error.message, EXIT_BAD_INPUT);
+      throw error;
+    }
+  );
+  try {
+    const inputLines = national.ignored.map((file) => `Not used: ${file}`);
+    if (national.kinds.length === 0 && national.problemTotal === 0) {
+      throw new CliFailure(
+        `no input tables found in ${input} (.csv or .parquet files with input headers)`,
+        EXIT_BAD_INPUT
+      );
+    }
+    const reports = chooseReports(
+      options,
+      national.kinds.map((kind) => ({ kind })),
+      input
+    );
+    return { data: national.data, reports, inputLines, problemTotal: national.problemTotal, national };
+  } catch (error) {
+    await national.close();
+    throw error;
+  }
 }
 
 /**
@@ -244,7 +287,7 @@ async function loadInput(
   const data = checkInputs(inputs);
   const fromReader = readerProblems(contents, inputs);
   if (fromReader.length > 0) data.problems = mergeProblems(contents, fromReader, data.problems);
-  return { data, reports, inputLines: inputLines(uses, options.verbose) };
+  return { data, reports, inputLines: inputLines(uses, options.verbose), problemTotal: data.problems.length };
 }
 
 /** What was read: every input used, and (with --verbose) every table or sheet not used and why. */
@@ -273,16 +316,37 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const soffice = options.pdf !== undefined ? await requireLibreOffice() : undefined;
   const inputStat = await statOrNull(input);
   if (!inputStat) throw new CliFailure(`input file not found: ${input}`, EXIT_USAGE);
-  if (!inputStat.isFile()) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
-  if (inputStat.size === 0) throw new CliFailure(`cannot read ${input}: the file is empty`, EXIT_BAD_INPUT);
+  const national = isNationalInput(input, inputStat);
+  if (!inputStat.isFile() && !national) throw new CliFailure(`input is not a file: ${input}`, EXIT_USAGE);
+  if (inputStat.isFile() && inputStat.size === 0) {
+    throw new CliFailure(`cannot read ${input}: the file is empty`, EXIT_BAD_INPUT);
+  }
 
   const progress = new Progress(io);
-  const { data, reports, inputLines } = await loadInput(input, options, progress, io);
-  if (data.problems.length > 0) {
+  const loaded = national
+    ? await loadNational(input, inputStat, options, progress)
+    : await loadInput(input, options, progress, io);
+  try {
+    return await writeReports(loaded, { input, inputStat, base, soffice }, options, io, progress);
+  } finally {
+    await loaded.national?.close();
+  }
+}
+
+async function writeReports(
+  { data, reports, inputLines, problemTotal, national }: LoadedInput,
+  where: { input: string; inputStat: import("fs").Stats; base: string; soffice: string | undefined },
+  options: CliOptions,
+  io: CliIo,
+  progress: Progress
+): Promise<number> {
+  const { input, inputStat, base, soffice } = where;
+  if (problemTotal > 0) {
     if (options.verbose) for (const line of inputLines) io.out(line);
     for (const problem of data.problems) io.err(problem.message);
-    const n = data.problems.length;
-    io.err(`${count(n)} ${n === 1 ? "problem" : "problems"} in ${input}; nothing written.`);
+    const n = problemTotal;
+    const listed = data.problems.length < n ? ` (the first ${count(data.problems.length)} listed)` : "";
+    io.err(`${count(n)} ${n === 1 ? "problem" : "problems"}${listed} in ${input}; nothing written.`);
     return EXIT_BAD_INPUT;
   }
 
@@ -310,9 +374,16 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const pdfTarget = options.pdf !== undefined ? path.resolve(base, options.pdf) : undefined;
   if (pdfTarget !== undefined) await checkPdfTarget(pdfTarget, { input, out, replace: options.replace });
 
+  const listFile = national && reports.includes("pci") ? listFilePath(out, period) : undefined;
+  if (listFile !== undefined && !options.replace && (await statOrNull(listFile))) {
+    throw new CliFailure(`output file already exists: ${listFile} (use --replace to replace it)`, EXIT_USAGE);
+  }
+
   progress.line(`Building reports for ${period}`);
   const audit = await auditInfo(data, { period, reports }, nodeSha256Lines);
-  const { layouts, summary } = buildReports(data, { period, reports, redactCsr: options.redactCsr, audit });
+  const reportOptions = { period, reports, redactCsr: options.redactCsr, audit };
+  const pci = national && listFile ? await national.pciModel(reportOptions, listFile) : undefined;
+  const { layouts, summary } = buildReports(data, reportOptions, { pci });
   progress.line(
     `Writing ${layouts.length} sheets to ${out}${pdfTarget ? ` and the PDF to ${pdfTarget}` : ""}`
   );
@@ -345,9 +416,11 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
       throw error;
     }
   }
+  const besides = national ? await national.commit() : [];
   progress.line("Done");
   io.out(out);
   if (pdfTarget !== undefined) io.out(pdfTarget);
+  for (const file of besides) io.out(file);
   for (const line of summaryLines(summary, reports)) io.out(line);
   for (const line of inputLines) io.out(line);
   return EXIT_OK;

@@ -34,11 +34,16 @@ export interface BuiltReports {
 }
 
 /** Every chosen report for options.period, then the cover paper. */
-export function buildReports(data: CheckedData, options: ReportOptions): BuiltReports {
+export function buildReports(
+  data: CheckedData,
+  options: ReportOptions,
+  /** A PCI model computed elsewhere (the runner's national path computes it in DuckDB). */
+  computed: { pci?: PciModel } = {}
+): BuiltReports {
   const chosen = (id: ReportChoice): boolean => options.reports.includes(id);
   const sr = chosen("sr") ? buildSrModel(data, options) : undefined;
   const csr = chosen("csr") ? buildCsrModel(data, options) : undefined;
-  const pci = chosen("pci") ? buildPciModel(data, options) : undefined;
+  const pci = chosen("pci") ? (computed.pci ?? buildPciModel(data, options)) : undefined;
   const summary = summariseModels(options, { sr, csr, pci });
   const cover = buildCoverModel(options, summary);
   const layoutOf: Record<ReportChoice, () => SheetLayout | undefined> = {

@@ -152,8 +152,8 @@ for (const role of USER_ROLES) {
 const DEVICE_TYPE_SET = new Set<string>(DEVICE_TYPES);
 
 /** Earliest and latest plausible reporting years: catches numbers such as 201801 typed as a period. */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2099;
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
 
 /** Problems for one run; rows and columns are sheet coordinates. */
 class ProblemLog {

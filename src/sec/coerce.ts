@@ -54,8 +54,9 @@ export function describeCellValue(v: unknown): string {
 }
 
 // Plain decimals ("12.5", "-3", "1e3") or thousands grouped with commas ("1,234,567.5").
-const PLAIN_NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+// Exported, with the other text patterns below, so the national path's SQL uses the same rules.
+export const PLAIN_NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** A number from numeric text, or null when the text is not a number. */
 function numberFromText(text: string): number | null {
@@ -99,8 +100,8 @@ export function readWholeCount(v: unknown): number | null | CellProblem {
   return value;
 }
 
-const YES_TEXTS: ReadonlySet<string> = new Set(["true", "yes", "y", "1"]);
-const NO_TEXTS: ReadonlySet<string> = new Set(["false", "no", "n", "0"]);
+export const YES_TEXTS: ReadonlySet<string> = new Set(["true", "yes", "y", "1"]);
+export const NO_TEXTS: ReadonlySet<string> = new Set(["false", "no", "n", "0"]);
 
 /** true, false, or undefined when the value is not a yes/no (blank is no). */
 function yesNoOf(v: unknown): boolean | undefined {
@@ -123,9 +124,9 @@ export function readYesNo(v: unknown): boolean | CellProblem {
   return problem("type", `${describeCellValue(v)} is not yes or no (use Yes/No, Y/N, TRUE/FALSE or 1/0)`);
 }
 
-const ISO_DATE_TEXT =
+export const ISO_DATE_TEXT =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-const UK_DATE_TEXT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+export const UK_DATE_TEXT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 function serialFromCalendarText(v: string, year: number, month: number, day: number): number | CellProblem {
   if (year < 1900) return problem("type", `"${v}" is before 1900, outside Excel's dates`);
@@ -167,9 +168,9 @@ export function readDate(v: unknown): number | null | CellProblem {
   return problem("type", `${describeCellValue(v)} is not a date (use a date, 2018-01-31 or 31/01/2018)`);
 }
 
-const MONTH_KEY_TEXT = /^(\d{4})-(\d{1,2})$/;
+export const MONTH_KEY_TEXT = /^(\d{4})-(\d{1,2})$/;
 // "Jan-2018", "January 2018": how the reports themselves name months.
-const MONTH_NAME_TEXT = /^([A-Za-z]+)[- ](\d{4})$/;
+export const MONTH_NAME_TEXT = /^([A-Za-z]+)[- ](\d{4})$/;
 
 /** A month: any date readDate accepts (its month), "YYYY-MM" text, or "Jan-2018"/"January 2018". Blank is null. */
 export function readMonth(v: unknown): MonthKey | null | CellProblem {

@@ -22,7 +22,7 @@ export const EXCEL_FAKE_LEAP_DAY_SERIAL = 60;
 /** 9999-12-31, the last date Excel can show. */
 export const EXCEL_MAX_DATE_SERIAL = 2958465;
 
-const MONTH_SHORT_NAMES = [
+export const MONTH_SHORT_NAMES = [
   "Jan",
   "Feb",
   "Mar",
@@ -36,7 +36,7 @@ const MONTH_SHORT_NAMES = [
   "Nov",
   "Dec",
 ];
-const MONTH_LONG_NAMES = [
+export const MONTH_LONG_NAMES = [
   "January",
   "February",
   "March",

@@ -18,6 +18,9 @@ export const PCI_TREND_COLUMNS = ["Period", "Listed", "Added", "Removed", "a", "
 export const PCI_TYPE_COLUMNS = ["Device Type", "Listed", "Added", "Removed"] as const;
 export const PCI_SUPPLIER_COLUMNS = ["Supplier ID", "Listed", "Added", "Removed"] as const;
 
+/** The most listed devices a PCI sheet shows (a sheet holds 1,048,576 rows); a longer list is cut with a note. */
+export const PCI_SHEET_LIST_LIMIT = 1_048_000;
+
 // B holds the header block's long dates too ("14 February 2018"); E fits "Days Commissioned" in print.
 const PCI_WIDTHS = [34, 17, 34, 13, 18, 10, 10, 8, 8, 8, 14, 12, 12];
 
@@ -108,23 +111,33 @@ export function buildPciLayout(model: PciModel): SheetLayout {
   }
 
   sheet.heading("Devices listed at period end");
+  const shown = Math.min(model.listedIndexes.length, PCI_SHEET_LIST_LIMIT);
+  const listed = model.current.listed ?? 0;
+  if (listed > shown) {
+    const where = model.fullListName === undefined ? "" : `; all of them are in ${model.fullListName}`;
+    sheet.line(
+      `The first ${shown.toLocaleString("en-GB")} of ${listed.toLocaleString("en-GB")} listed Devices, ` +
+        `by Device ID (Excel's row limit)${where}.`,
+      { italic: true }
+    );
+  }
   sheet.table(
     {
       name: tableName(PCI_REPORT.tables.listed, model.period),
       headers: [...PCI_COLUMNS],
       columnFormats: [null, null, null, DATE_FORMAT, "0", null, null],
     },
-    pciDeviceRows(model)
+    pciDeviceRows(model, shown)
   );
   return sheet.layout;
 }
 
 /** The PCI_… table rows; one array per row and no other objects, as there may be a million. */
-function pciDeviceRows(model: PciModel): CellValue[][] {
+function pciDeviceRows(model: PciModel, count: number): CellValue[][] {
   const { devices, listedIndexes, listedMasks, listedNew, measured } = model;
   const comparable = model.current.hasData && model.current.previousHasData;
-  const rows = new Array<CellValue[]>(listedIndexes.length);
-  for (let position = 0; position < listedIndexes.length; position++) {
+  const rows = new Array<CellValue[]>(count);
+  for (let position = 0; position < count; position++) {
     const device = devices[listedIndexes[position]];
     const commissioned = device.commissioned as number;
     rows[position] = [

@@ -70,6 +70,11 @@ export interface PciModel {
   /** By Device Type (in SPEC order, "" last) and by Supplier ID (sorted, "" last). */
   byType: PciGroupRow[];
   bySupplier: PciGroupRow[];
+  /**
+   * The runner's national path (src/cli/national) writes the whole list beside the workbook as CSV: its
+   * file name. There the arrays above hold at most PCI_SHEET_LIST_LIMIT devices; current.listed counts all.
+   */
+  fullListName?: string;
 }
 
 /** The listed devices of one month: Device ID -> index into data.devices. */

@@ -1,0 +1,562 @@
+/**
+ * The Devices input at national scale: every check and the whole Post Commissioning model run inside
+ * DuckDB, in SQL built from the rule constants of src/sec; only the figures and the listed devices that
+ * fit on a sheet come back to JavaScript, as the same PciModel the workbook path builds.
+ */
+import {
+  type MonthKey,
+  addMonths,
+  formatMonthLong,
+  formatMonthShort,
+  lastDayOfMonthSerial,
+  monthKey,
+  parseMonthKey,
+  ymdFromSerial,
+} from "../../sec/dates";
+import {
+  describeCellValue,
+  isBlankCell,
+  isCellProblem,
+  readCount,
+  readDate,
+  readInterrogated,
+  readMonth,
+  readYesNo,
+} from "../../sec/coerce";
+import {
+  PCI_CRITERIA,
+  PCI_DUE_AFTER_DAYS,
+  PCI_MINIMUM_SECURITY_CREDENTIAL_REQUESTS,
+  pciCriterionBit,
+} from "../../sec/pci";
+import { DEVICE_TYPES, type DeviceRecord, type Problem } from "../../reports/check";
+import { type InputField, fieldLabel } from "../../reports/inputs";
+import { type ReportOptions, dueDateOf } from "../../reports/options";
+import { PCI_COLUMNS, PCI_SHEET_LIST_LIMIT } from "../../reports/pci/layout";
+import type { PciGroupRow, PciModel, PciMonth } from "../../reports/pci/model";
+import type { DuckSession, SqlValue } from "./session";
+import {
+  codeValue,
+  dateValue,
+  eui64Text,
+  eui64Value,
+  inputExpression,
+  interrogatedValues,
+  isBlank,
+  monthIndexValue,
+  numberValue,
+  serialOfDate,
+  supplierValue,
+  yesNoValue,
+} from "./sql-coerce";
+import { type TableFile, fileRelation, lineWord } from "./sources";
+import { type ColumnCategory, sqlIdentifier, sqlString, sqlStringList } from "./sql-text";
+
+/** At most this many problems are listed; all are counted. */
+export const LISTED_PROBLEMS = 100;
+
+const TREND_MONTHS = 6;
+
+/** The device fields in the order their problems are listed for a row. */
+const CHECKED_FIELDS = [
+  "period",
+  "deviceId",
+  "deviceType",
+  "commissioned",
+  "interrogated",
+  "recoveryAnchor",
+  "issueSecurityCredentials",
+  "updateSecurityCredentialsDevice",
+  "updateSecurityCredentialsKrp",
+] as const satisfies readonly InputField[];
+type CheckedField = (typeof CHECKED_FIELDS)[number];
+
+const COUNT_COLUMNS = {
+  issueSecurityCredentials: "issue_sc",
+  updateSecurityCredentialsDevice: "update_sc_device",
+  updateSecurityCredentialsKrp: "update_sc_krp",
+} as const;
+
+function monthIndexOf(period: MonthKey): number {
+  const { year, month } = parseMonthKey(period);
+  return year * 12 + month - 1;
+}
+
+function monthOfIndex(index: number): MonthKey {
+  return monthKey(Math.floor(index / 12), (index % 12) + 1);
+}
+
+function ddmmyyyy(serial: number): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+export interface DeviceMonth {
+  rows: number;
+  /** Devices commissioned for more than seven days at the month's end. */
+  due: number;
+}
+
+export interface DeviceCheck {
+  /** The first LISTED_PROBLEMS problems, in line order. */
+  problems: Problem[];
+  /** Every problem, counted. */
+  problemTotal: number;
+  /** Months with rows, sorted. */
+  months: MonthKey[];
+  rowCount: number;
+}
+
+/** The Devices table of one file, as views over the file (nothing is loaded until a query runs). */
+export class NationalDevices {
+  private readonly monthsSeen = new Map<MonthKey, DeviceMonth>();
+
+  constructor(
+    private readonly session: DuckSession,
+    private readonly table: TableFile
+  ) {}
+
+  private column(field: InputField): { name: string; category: ColumnCategory } | undefined {
+    const index = this.table.fields[field];
+    return index === undefined ? undefined : this.table.columns[index];
+  }
+
+  private category(field: InputField): ColumnCategory {
+    return this.column(field)?.category ?? "text";
+  }
+
+  /** dev_in (the input columns, trimmed), dev (typed values and one flag per check). */
+  async createViews(): Promise<void> {
+    const fields: InputField[] = [...CHECKED_FIELDS, "supplierId"];
+    const inputs = fields.map(
+      (field) => `${inputExpression(this.column(field)?.name, this.category(field))} AS ${inputColumn(field)}`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev_in AS SELECT __line AS line, ${inputs.join(", ")} ` +
+        `FROM ${fileRelation(this.table.file, this.table.format)}`
+    );
+    const x = inputColumn;
+    const c = (field: InputField): ColumnCategory => this.category(field);
+    const interrogated = interrogatedValues(x("interrogated"), c("interrogated"));
+    const counts = Object.entries(COUNT_COLUMNS).map(
+      ([field, name]) => `${numberValue(x(field as InputField), c(field as InputField))} AS ${name}`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ` +
+        `${monthIndexValue(x("period"), c("period"))} AS month, ` +
+        `${eui64Value(x("deviceId"), c("deviceId"))} AS id, ` +
+        `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type, ` +
+        `${supplierValue(x("supplierId"), c("supplierId"))} AS supplier, ` +
+        `${dateValue(x("commissioned"), c("commissioned"))} AS commissioned, ` +
+        `${interrogated.answer} AS interrogated_answer, ${interrogated.date} AS interrogated_date, ` +
+        `${yesNoValue(x("recoveryAnchor"), c("recoveryAnchor"))} AS recovery_anchor, ` +
+        `${counts.join(", ")} FROM dev_in`
+    );
+    const countBad = (field: keyof typeof COUNT_COLUMNS): string => {
+      const value = COUNT_COLUMNS[field];
+      return `(NOT ${isBlank(x(field), c(field))} AND (${value} IS NULL OR NOT isfinite(${value}) OR ${value} < 0))`;
+    };
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev_checked AS SELECT *, ` +
+        `month IS NULL AS bad_period, id IS NULL AS bad_device_id, device_type IS NULL AS bad_device_type, ` +
+        `(NOT ${isBlank(x("commissioned"), c("commissioned"))} AND commissioned IS NULL) AS bad_commissioned, ` +
+        `(interrogated_answer IS NULL AND interrogated_date IS NULL) AS bad_interrogated, ` +
+        `recovery_anchor IS NULL AS bad_recovery_anchor, ` +
+        `${countBad("issueSecurityCredentials")} AS bad_issue_sc, ` +
+        `${countBad("updateSecurityCredentialsDevice")} AS bad_update_sc_device, ` +
+        `${countBad("updateSecurityCredentialsKrp")} AS bad_update_sc_krp, ` +
+        `coalesce(commissioned > measured, false) AS bad_after ` +
+        `FROM (SELECT *, last_day(make_date(month // 12, month % 12 + 1, 1)) AS measured FROM dev_values)`
+    );
+    const flags = [...BAD_FLAGS, "bad_after"];
+    const due = `(commissioned IS NOT NULL AND date_diff('day', commissioned, measured) > ${PCI_DUE_AFTER_DAYS})`;
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev AS SELECT *, (${flags.join(" OR ")}) AS bad, ` +
+        `(${flags.map((flag) => `${flag}::INTEGER`).join(" + ")}) AS problem_count, ${due} AS due FROM dev_checked`
+    );
+  }
+
+  /** Every check over every row; lists the first problems by line and counts them all. */
+  async check(): Promise<DeviceCheck> {
+    const perMonth = await this.session.rows(
+      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, (count(*) FILTER (WHERE NOT bad))::DOUBLE, ` +
+        `(count(*) FILTER (WHERE due AND NOT bad))::DOUBLE FROM dev GROUP BY month`
+    );
+    let rowCount = 0;
+    let problemTotal = 0;
+    for (const [month, rows, problems, goodRows, due] of perMonth) {
+      rowCount += Number(rows);
+      problemTotal += Number(problems);
+      if (month !== null && Number(goodRows) > 0) {
+        this.monthsSeen.set(monthOfIndex(Number(month)), { rows: Number(goodRows), due: Number(due) });
+      }
+    }
+    const problems: Problem[] = [];
+    if (problemTotal > 0) problems.push(...(await this.rowProblems()));
+
+    // Duplicates among the rows that passed: a second row for the same Device and month.
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE dev_duplicates AS SELECT month, id, min(line) AS first_line, count(*) AS n ` +
+        `FROM dev WHERE NOT bad GROUP BY month, id HAVING count(*) > 1`
+    );
+    const duplicates = await this.session.count(`SELECT coalesce(sum(n - 1), 0)::DOUBLE FROM dev_duplicates`);
+    if (duplicates > 0) {
+      problemTotal += duplicates;
+      problems.push(...(await this.duplicateProblems()));
+    }
+    problems.sort((a, b) => a.row - b.row || a.col - b.col);
+    return {
+      problems: problems.slice(0, LISTED_PROBLEMS),
+      problemTotal,
+      months: [...this.monthsSeen.keys()].sort(),
+      rowCount,
+    };
+  }
+
+  private problem(line: number, field: InputField, detail: string): Problem {
+    const col = this.table.fields[field] ?? this.table.columns.length;
+    const header = this.column(field)?.name ?? fieldLabel("devices", field);
+    const where = `${lineWord(this.table.format)} ${line}`;
+    return {
+      kind: "devices",
+      sheet: this.table.label,
+      row: line - 1,
+      col,
+      address: where,
+      message: `${this.table.label} ${where}, ${header}: ${detail}`,
+    };
+  }
+
+  /** A cell as the TypeScript readers see it, so that messages are the workbook path's own words. */
+  private rawValueSql(field: InputField): string {
+    const x = inputColumn(field);
+    switch (this.category(field)) {
+      case "number":
+        return `CAST(${x} AS DOUBLE)`;
+      case "date":
+        return `strftime(${x}, '%Y-%m-%d')`;
+      case "timestamp":
+        return `strftime(${x}, '%Y-%m-%d %H:%M:%S')`;
+      default:
+        return x;
+    }
+  }
+
+  private async rowProblems(): Promise<Problem[]> {
+    const raws = CHECKED_FIELDS.map((field) => this.rawValueSql(field));
+    const rows = await this.session.rows(
+      `SELECT line::DOUBLE, ${raws.join(", ")}, ${BAD_FLAGS.join(", ")}, bad_after, ` +
+        `${serialOfDate("commissioned")}, ${serialOfDate("measured")}, month FROM dev WHERE bad ` +
+        `ORDER BY line LIMIT ${LISTED_PROBLEMS}`
+    );
+    const problems: Problem[] = [];
+    for (const row of rows) {
+      const line = Number(row[0]);
+      const raw = row.slice(1, 1 + CHECKED_FIELDS.length);
+      const flags = row.slice(1 + CHECKED_FIELDS.length, 1 + 2 * CHECKED_FIELDS.length + 1);
+      CHECKED_FIELDS.forEach((field, index) => {
+        if (flags[index] === true)
+          problems.push(this.problem(line, field, cellProblemText(field, raw[index])));
+      });
+      if (flags[CHECKED_FIELDS.length] === true) {
+        const [commissioned, measured, month] = row.slice(-3).map(Number);
+        problems.push(
+          this.problem(
+            line,
+            "commissioned",
+            `Commissioned ${ddmmyyyy(commissioned)} is after the measurement date ${ddmmyyyy(measured)} ` +
+              `(the last day of ${formatMonthLong(monthOfIndex(month))})`
+          )
+        );
+      }
+    }
+    return problems;
+  }
+
+  private async duplicateProblems(): Promise<Problem[]> {
+    const rows = await this.session.rows(
+      `SELECT d.line::DOUBLE, k.first_line::DOUBLE, d.month, ${eui64Text("d.id")} FROM dev d ` +
+        `JOIN dev_duplicates k ON d.month = k.month AND d.id = k.id WHERE NOT d.bad AND d.line > k.first_line ` +
+        `ORDER BY d.line LIMIT ${LISTED_PROBLEMS}`
+    );
+    return rows.map(([line, firstLine, month, id]) =>
+      this.problem(
+        Number(line),
+        "deviceId",
+        `duplicate row: Device ${String(id)} already has a row for ${formatMonthLong(monthOfIndex(Number(month)))} ` +
+          `(${lineWord(this.table.format)} ${Number(firstLine)})`
+      )
+    );
+  }
+
+  /**
+   * The PCI model for options.period, computed in DuckDB; the whole list of listed devices is written to
+   * `listFile` as CSV, and at most PCI_SHEET_LIST_LIMIT of them come back for the sheet.
+   */
+  async pciModel(options: ReportOptions, listFile: string): Promise<PciModel> {
+    const { period } = options;
+    const last = monthIndexOf(period);
+    const first = last - TREND_MONTHS;
+    const failed = PCI_CRITERIA.map(
+      (criterion) => `(CASE WHEN ${failureSql(criterion)} THEN ${pciCriterionBit(criterion)} ELSE 0 END)`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, id, device_type, supplier, commissioned, measured, line, ` +
+        `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
+        `FROM (SELECT *, (${failed.join(" | ")}) AS mask FROM dev WHERE month BETWEEN ${first} AND ${last} AND due) ` +
+        `WHERE mask <> 0`
+    );
+    const months: MonthKey[] = [];
+    for (let back = TREND_MONTHS; back >= 0; back--) months.push(addMonths(period, -back));
+    const hasData = (month: MonthKey): boolean => this.monthsSeen.has(month);
+
+    const criteriaSql = PCI_CRITERIA.map(
+      (criterion) => `(count(*) FILTER (WHERE mask & ${pciCriterionBit(criterion)} <> 0))::DOUBLE`
+    );
+    const listedByMonth = new Map<number, number[]>();
+    for (const [month, listed, ...criteria] of await this.session.rows(
+      `SELECT month, count(*)::DOUBLE, ${criteriaSql.join(", ")} FROM pci_rows GROUP BY month`
+    )) {
+      listedByMonth.set(Number(month), [Number(listed), ...criteria.map(Number)]);
+    }
+    const addedByMonth = await this.countsByMonth(
+      `SELECT c.month, count(*)::DOUBLE FROM pci_rows c ANTI JOIN pci_rows p ON p.month = c.month - 1 AND p.id = c.id GROUP BY c.month`
+    );
+    const removedByMonth = await this.countsByMonth(
+      `SELECT p.month + 1, count(*)::DOUBLE FROM pci_rows p ANTI JOIN pci_rows c ON c.month = p.month + 1 AND c.id = p.id GROUP BY p.month`
+    );
+    const trend: PciMonth[] = [];
+    for (let position = 1; position < months.length; position++) {
+      const month = months[position];
+      const index = monthIndexOf(month);
+      const seen = this.monthsSeen.get(month);
+      const monthHasData = seen !== undefined;
+      const comparable = monthHasData && hasData(months[position - 1]);
+      const listed = listedByMonth.get(index) ?? [0, 0, 0, 0, 0, 0];
+      trend.push({
+        period: month,
+        label: formatMonthShort(month),
+        hasData: monthHasData,
+        previousHasData: hasData(months[position - 1]),
+        snapshotDevices: seen?.rows ?? 0,
+        dueDevices: seen?.due ?? 0,
+        listed: monthHasData ? listed[0] : null,
+        added: comparable ? (addedByMonth.get(index) ?? 0) : null,
+        removed: comparable ? (removedByMonth.get(index) ?? 0) : null,
+        criteria: monthHasData ? listed.slice(1) : null,
+      });
+    }
+    const current = trend[trend.length - 1];
+    const comparable = current.hasData && current.previousHasData;
+
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW pci_current AS SELECT c.*, p.id IS NULL AS is_new FROM ` +
+        `(SELECT * FROM pci_rows WHERE month = ${last}) c LEFT JOIN ` +
+        `(SELECT id FROM pci_rows WHERE month = ${last - 1}) p ON p.id = c.id`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW pci_removed AS SELECT p.* FROM (SELECT * FROM pci_rows WHERE month = ${last - 1}) p ` +
+        `ANTI JOIN (SELECT id FROM pci_rows WHERE month = ${last}) c ON c.id = p.id`
+    );
+    await this.writeListCsv(listFile, comparable);
+
+    const listedRows = await this.session.rows(
+      `SELECT ${eui64Text("id")}, device_type, supplier, ${serialOfDate("commissioned")}, mask, is_new, line::DOUBLE, ` +
+        `interrogated_answer, ${serialOfDate("interrogated_date")}, recovery_anchor, ` +
+        `coalesce(issue_sc, 0), coalesce(update_sc_device, 0), coalesce(update_sc_krp, 0) ` +
+        `FROM pci_current ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
+    );
+    const devices: DeviceRecord[] = [];
+    const listedMasks = new Uint8Array(listedRows.length);
+    const listedNew = new Uint8Array(listedRows.length);
+    const addedIds: string[] = [];
+    listedRows.forEach((row, position) => {
+      const [
+        id,
+        type,
+        supplier,
+        commissioned,
+        mask,
+        isNew,
+        line,
+        answer,
+        interrogatedOn,
+        anchor,
+        issue,
+        device,
+        krp,
+      ] = row;
+      devices.push({
+        period,
+        deviceId: String(id),
+        deviceType: String(type),
+        supplierId: String(supplier),
+        commissioned: Number(commissioned),
+        interrogated: interrogatedOn === null ? answer === true : Number(interrogatedOn),
+        recoveryAnchor: anchor === true,
+        issueSecurityCredentials: Number(issue),
+        updateSecurityCredentialsDevice: Number(device),
+        updateSecurityCredentialsKrp: Number(krp),
+        sourceRow: Number(line) - 1,
+      });
+      listedMasks[position] = Number(mask);
+      if (comparable && isNew === true) {
+        listedNew[position] = 1;
+        addedIds.push(String(id));
+      }
+    });
+    const removedIds = comparable
+      ? (
+          await this.session.rows(
+            `SELECT ${eui64Text("id")} FROM pci_removed ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
+          )
+        ).map((row) => String(row[0]))
+      : [];
+
+    return {
+      kind: "pci",
+      period,
+      periodLabel: formatMonthLong(period),
+      dueDate: dueDateOf(options),
+      measured: lastDayOfMonthSerial(period),
+      current,
+      trend,
+      monthsWithoutData: trend.filter((month) => !month.hasData).map((month) => month.period),
+      devices,
+      listedIndexes: Int32Array.from(devices, (_, index) => index),
+      listedMasks,
+      listedNew,
+      addedIds,
+      removedIds,
+      byType: await this.groupRows("device_type", comparable, typeOrder()),
+      bySupplier: await this.groupRows("supplier", comparable, "key = '', key"),
+    };
+  }
+
+  private async countsByMonth(sql: string): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    for (const [month, n] of await this.session.rows(sql)) counts.set(Number(month), Number(n));
+    return counts;
+  }
+
+  /** Listed, added and removed by Device Type or Supplier ID; a removed device counts under its previous key. */
+  private async groupRows(key: string, comparable: boolean, orderBy: string): Promise<PciGroupRow[]> {
+    const rows = await this.session.rows(
+      `WITH l AS (SELECT ${key} AS key, count(*) AS listed, count(*) FILTER (WHERE is_new) AS added FROM pci_current GROUP BY ALL), ` +
+        `r AS (SELECT ${key} AS key, count(*) AS removed FROM pci_removed GROUP BY ALL) ` +
+        `SELECT key, coalesce(listed, 0)::DOUBLE, coalesce(added, 0)::DOUBLE, coalesce(removed, 0)::DOUBLE FROM ` +
+        `(SELECT coalesce(l.key, r.key) AS key, listed, added, removed FROM l FULL JOIN r ON l.key = r.key) ` +
+        `ORDER BY ${orderBy}`
+    );
+    return rows
+      .filter(([, listed]) => comparable || Number(listed) > 0)
+      .map(([groupKey, listed, added, removed]) => ({
+        key: String(groupKey),
+        listed: Number(listed),
+        added: comparable ? Number(added) : null,
+        removed: comparable ? Number(removed) : null,
+      }));
+  }
+
+  /** The whole list, in the sheet table's columns, written by DuckDB itself. */
+  private async writeListCsv(listFile: string, comparable: boolean): Promise<void> {
+    const reasons = `concat_ws(',', ${PCI_CRITERIA.map(
+      (criterion) => `CASE WHEN mask & ${pciCriterionBit(criterion)} <> 0 THEN '${criterion}' END`
+    ).join(", ")})`;
+    const isNew = comparable ? `CASE WHEN is_new THEN 'Yes' ELSE 'No' END` : "CAST(NULL AS VARCHAR)";
+    const values = [
+      eui64Text("id"),
+      "device_type",
+      "supplier",
+      "strftime(commissioned, '%Y-%m-%d')",
+      "date_diff('day', commissioned, measured)",
+      reasons,
+      isNew,
+    ];
+    const columns = values.map((value, index) => `${value} AS ${sqlIdentifier(PCI_COLUMNS[index])}`);
+    await this.session.run(
+      `COPY (SELECT ${columns.join(", ")} FROM pci_current ORDER BY id) TO ${sqlString(listFile)} (HEADER, DELIMITER ',')`
+    );
+  }
+}
+
+/** The view column of a field's input cell ("in_period"), apart from the typed values' names. */
+function inputColumn(field: InputField): string {
+  return sqlIdentifier(`in_${field}`);
+}
+
+/** The flags of the per-cell checks, in CHECKED_FIELDS order. */
+const BAD_FLAGS = [
+  "bad_period",
+  "bad_device_id",
+  "bad_device_type",
+  "bad_commissioned",
+  "bad_interrogated",
+  "bad_recovery_anchor",
+  "bad_issue_sc",
+  "bad_update_sc_device",
+  "bad_update_sc_krp",
+];
+
+/** SQL true when a device fails a criterion at its measurement date (pciFailureMask's rules). */
+function failureSql(criterion: (typeof PCI_CRITERIA)[number]): string {
+  const minimum = PCI_MINIMUM_SECURITY_CREDENTIAL_REQUESTS;
+  switch (criterion) {
+    case "a":
+      return `NOT (CASE WHEN interrogated_date IS NOT NULL THEN interrogated_date <= measured ELSE interrogated_answer END)`;
+    case "b":
+      return "NOT recovery_anchor";
+    case "c":
+      return `NOT (coalesce(issue_sc, 0) >= ${minimum})`;
+    case "d":
+      return `NOT (coalesce(update_sc_device, 0) >= ${minimum})`;
+    case "e":
+      return `NOT (coalesce(update_sc_krp, 0) >= ${minimum})`;
+  }
+}
+
+/** Device Types in the SPEC's order, "" (not given) last: as buildPciModel orders them. */
+function typeOrder(): string {
+  return `coalesce(list_position(${sqlStringList(DEVICE_TYPES)}, key), ${DEVICE_TYPES.length + 1})`;
+}
+
+/** The message for a cell a check rejected, in the words of src/sec's readers. */
+function cellProblemText(field: CheckedField, raw: SqlValue): string {
+  const value = typeof raw === "bigint" ? Number(raw) : raw;
+  switch (field) {
+    case "period": {
+      if (isBlankCell(value)) return "Period is missing";
+      const month = readMonth(value);
+      if (isCellProblem(month)) return `Period: ${month.message}`;
+      if (month !== null)
+        return `${describeCellValue(value)} is not a reporting month (${formatMonthLong(month)})`;
+      break;
+    }
+    case "deviceId":
+      return isBlankCell(value)
+        ? "Device ID is missing"
+        : `${describeCellValue(value)} is not a valid Device ID (EUI-64, 16 hex digits)`;
+    case "deviceType":
+      return `${describeCellValue(value)} is not a Device Type (${DEVICE_TYPES.join(", ")})`;
+    case "commissioned": {
+      const date = readDate(value);
+      if (isCellProblem(date)) return `Commissioned: ${date.message}`;
+      break;
+    }
+    case "interrogated": {
+      const answer = readInterrogated(value);
+      if (isCellProblem(answer)) return `Interrogated: ${answer.message}`;
+      break;
+    }
+    case "recoveryAnchor": {
+      const answer = readYesNo(value);
+      if (isCellProblem(answer)) return `Recovery Trust Anchor: ${answer.message}`;
+      break;
+    }
+    default: {
+      const count = readCount(value);
+      if (isCellProblem(count)) return `${fieldLabel("devices", field)}: ${count.message}`;
+    }
+  }
+  return `${describeCellValue(value)} is not accepted as ${fieldLabel("devices", field)}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * One embedded DuckDB for a run: in memory, its memory bounded by DuckDB's own limit (it spills to a
+ * temporary folder in the OS temp dir beyond it), and that folder removed when the run ends.
+ */
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { sqlString } from "./sql-text";
+
+/** DuckDB's memory limit: the runner's peak stays within about this plus the report workbook. */
+export const DUCKDB_MEMORY_LIMIT = "2GB";
+
+/** A value as the queries give it to JavaScript (they cast to these types). */
+export type SqlValue = string | number | boolean | bigint | null;
+
+export class DuckSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly tempDirectory: string
+  ) {}
+
+  static async open(): Promise<DuckSession> {
+    const tempDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "dcc-duckdb-"));
+    try {
+      const instance = await DuckDBInstance.create(":memory:", {
+        memory_limit: process.env.DCC_DUCKDB_MEMORY_LIMIT ?? DUCKDB_MEMORY_LIMIT,
+        temp_directory: tempDirectory,
+      });
+      const connection = await instance.connect();
+      // Dates and timestamps are read as written, whatever the machine's time zone.
+      await connection.run(`SET TimeZone = ${sqlString("UTC")}`);
+      return new DuckSession(instance, connection, tempDirectory);
+    } catch (error) {
+      await fs.rm(tempDirectory, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  /** Every row, as arrays of JavaScript values. */
+  async rows(sql: string): Promise<SqlValue[][]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowsJS() as SqlValue[][];
+  }
+
+  /** Column names and DuckDB types of a query, without running it over the data. */
+  async describe(sql: string): Promise<{ name: string; type: string }[]> {
+    const rows = await this.rows(`DESCRIBE ${sql}`);
+    return rows.map((row) => ({ name: String(row[0]), type: String(row[1]) }));
+  }
+
+  /** The first row's first value as a number (for counts). */
+  async count(sql: string): Promise<number> {
+    const rows = await this.rows(sql);
+    return Number(rows[0]?.[0] ?? 0);
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    await fs.rm(this.tempDirectory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The cell coercions of src/sec/coerce.ts as DuckDB SQL, so that tens of millions of rows are read inside
+ * DuckDB with the same rules: ISO and UK dates, Excel serials, `YYYY-MM` and `Jan-2018` months, yes/no in
+ * every accepted form, numbers as text. The patterns and word lists are the ones coerce.ts exports.
+ *
+ * Each function takes the SQL of an input column (text columns already trimmed, see `inputExpression`)
+ * and its category, and gives the SQL of the value, NULL where the cell is not acceptable.
+ */
+import {
+  EXCEL_MAX_DATE_SERIAL,
+  MONTH_LONG_NAMES,
+  MONTH_SHORT_NAMES,
+  EXCEL_FAKE_LEAP_DAY_SERIAL,
+} from "../../sec/dates";
+import {
+  GROUPED_NUMBER_TEXT,
+  ISO_DATE_TEXT,
+  MONTH_KEY_TEXT,
+  MONTH_NAME_TEXT,
+  NO_TEXTS,
+  PLAIN_NUMBER_TEXT,
+  UK_DATE_TEXT,
+  YES_TEXTS,
+} from "../../sec/coerce";
+import { FIRST_YEAR, LAST_YEAR } from "../../reports/check";
+import { type ColumnCategory, sqlIdentifier, sqlInList, sqlRegex, sqlStringList } from "./sql-text";
+
+/** Excel's day 0 for serials after its fictitious 29 February 1900; before it, day 0 is a day later. */
+const EXCEL_EPOCH = "DATE '1899-12-30'";
+const EXCEL_EPOCH_BEFORE_LEAP_DAY = "DATE '1899-12-31'";
+
+/** 16 hex digits, plain or with one kind of separator ("-" or ":") between every pair (as normaliseEui64). */
+const EUI64_TEXT =
+  "'^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){7}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7})$'";
+
+/** The column as the coercions read it: text trimmed (NULL stays NULL), other types as they are. */
+export function inputExpression(column: string | undefined, category: ColumnCategory): string {
+  if (column === undefined) return "CAST(NULL AS VARCHAR)";
+  const quoted = sqlIdentifier(column);
+  return category === "text" ? `trim(CAST(${quoted} AS VARCHAR))` : quoted;
+}
+
+/** True where the input is blank (NULL, or text of only spaces). */
+export function isBlank(x: string, category: ColumnCategory): string {
+  return category === "text" ? `(${x} IS NULL OR ${x} = '')` : `(${x} IS NULL)`;
+}
+
+function numberFromText(x: string): string {
+  return (
+    `(CASE WHEN regexp_full_match(${x}, ${sqlRegex(PLAIN_NUMBER_TEXT)}) THEN TRY_CAST(${x} AS DOUBLE) ` +
+    `WHEN regexp_full_match(${x}, ${sqlRegex(GROUPED_NUMBER_TEXT)}) THEN TRY_CAST(replace(${x}, ',', '') AS DOUBLE) END)`
+  );
+}
+
+/** A number (numeric text included); NULL for blank or anything else. Infinite values are left for `isBad`. */
+export function numberValue(x: string, category: ColumnCategory): string {
+  if (category === "number") return `CAST(${x} AS DOUBLE)`;
+  if (category === "text") return numberFromText(x);
+  return "CAST(NULL AS DOUBLE)";
+}
+
+/** A date from an Excel serial (a time of day dropped); NULL outside Excel's dates. */
+function dateFromSerial(n: string): string {
+  const day = `CAST(floor(${n}) AS INTEGER)`;
+  return (
+    `(CASE WHEN ${n} >= ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} AND ${n} < ${EXCEL_MAX_DATE_SERIAL + 1} THEN ${EXCEL_EPOCH} + ${day} ` +
+    `WHEN ${n} >= 1 AND ${n} < ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} THEN ${EXCEL_EPOCH_BEFORE_LEAP_DAY} + ${day} END)`
+  );
+}
+
+function calendarDate(year: string, month: string, day: string): string {
+  const date = `try(make_date(CAST(${year} AS INTEGER), CAST(${month} AS INTEGER), CAST(${day} AS INTEGER)))`;
+  return `(CASE WHEN CAST(${year} AS INTEGER) >= 1900 THEN ${date} END)`;
+}
+
+function dateFromText(x: string): string {
+  const iso = sqlRegex(ISO_DATE_TEXT);
+  const uk = sqlRegex(UK_DATE_TEXT);
+  const isoPart = (group: number): string => `regexp_extract(${x}, ${iso}, ${group})`;
+  const ukPart = (group: number): string => `regexp_extract(${x}, ${uk}, ${group})`;
+  return (
+    `(CASE WHEN regexp_full_match(${x}, ${iso}) THEN ${calendarDate(isoPart(1), isoPart(2), isoPart(3))} ` +
+    `WHEN regexp_full_match(${x}, ${uk}) THEN ${calendarDate(ukPart(3), ukPart(2), ukPart(1))} ` +
+    `ELSE ${dateFromSerial(numberFromText(x))} END)`
+  );
+}
+
+/** A DATE from a date, timestamp, serial number or ISO/UK/serial text; NULL for blank or anything else. */
+export function dateValue(x: string, category: ColumnCategory): string {
+  switch (category) {
+    case "date":
+      return x;
+    case "timestamp":
+      return `CAST(${x} AS DATE)`;
+    case "number":
+      return dateFromSerial(x);
+    case "text":
+      return dateFromText(x);
+    case "boolean":
+      return "CAST(NULL AS DATE)";
+  }
+}
+
+/** TRUE/FALSE from every accepted yes/no form (blank is no); NULL when the value is not a yes/no. */
+export function yesNoValue(x: string, category: ColumnCategory): string {
+  switch (category) {
+    case "boolean":
+      return `coalesce(${x}, false)`;
+    case "number":
+      return `(CASE WHEN ${x} IS NULL THEN false WHEN ${x} = 1 THEN true WHEN ${x} = 0 THEN false END)`;
+    case "text":
+      return (
+        `(CASE WHEN ${x} IS NULL OR ${x} = '' THEN false WHEN lower(${x}) IN ${sqlInList(YES_TEXTS)} THEN true ` +
+        `WHEN lower(${x}) IN ${sqlInList(NO_TEXTS)} THEN false END)`
+      );
+    default:
+      return `(CASE WHEN ${x} IS NULL THEN false END)`;
+  }
+}
+
+/**
+ * Interrogated as readInterrogated reads it: a yes/no first; otherwise the date of the first successful
+ * interrogation (a number between 0 and 1 is neither). Gives the yes/no (NULL when a date) and the date.
+ */
+export function interrogatedValues(x: string, category: ColumnCategory): { answer: string; date: string } {
+  const answer = yesNoValue(x, category);
+  const fraction = category === "number" ? ` AND NOT (${x} > 0 AND ${x} < 1)` : "";
+  return { answer, date: `(CASE WHEN ${answer} IS NULL${fraction} THEN ${dateValue(x, category)} END)` };
+}
+
+/** Month index (year × 12 + month − 1) from a date, timestamp, serial or text. */
+function monthIndexOfDate(date: string): string {
+  return `(year(${date}) * 12 + month(${date}) - 1)`;
+}
+
+function monthIndexFromText(x: string): string {
+  const numeric = sqlRegex(MONTH_KEY_TEXT);
+  const named = sqlRegex(MONTH_NAME_TEXT);
+  const numericYear = `CAST(regexp_extract(${x}, ${numeric}, 1) AS INTEGER)`;
+  const numericMonth = `CAST(regexp_extract(${x}, ${numeric}, 2) AS INTEGER)`;
+  const name = `lower(regexp_extract(${x}, ${named}, 1))`;
+  const lower = (names: readonly string[]): string => sqlStringList(names.map((text) => text.toLowerCase()));
+  const namedMonth = `coalesce(list_position(${lower(MONTH_LONG_NAMES)}, ${name}), list_position(${lower(MONTH_SHORT_NAMES)}, ${name}))`;
+  const namedYear = `CAST(regexp_extract(${x}, ${named}, 2) AS INTEGER)`;
+  const ofParts = (year: string, month: string): string =>
+    `(CASE WHEN ${month} BETWEEN 1 AND 12 AND ${year} >= 1900 THEN ${year} * 12 + ${month} - 1 END)`;
+  return (
+    `(CASE WHEN regexp_full_match(${x}, ${numeric}) THEN ${ofParts(numericYear, numericMonth)} ` +
+    `WHEN regexp_full_match(${x}, ${named}) THEN ${ofParts(namedYear, namedMonth)} ` +
+    `ELSE ${monthIndexOfDate(dateFromText(x))} END)`
+  );
+}
+
+/** A reporting month as an index (year × 12 + month − 1), within the plausible reporting years; NULL otherwise. */
+export function monthIndexValue(x: string, category: ColumnCategory): string {
+  const index =
+    category === "text"
+      ? monthIndexFromText(x)
+      : category === "boolean"
+        ? "CAST(NULL AS INTEGER)"
+        : monthIndexOfDate(dateValue(x, category));
+  return `(CASE WHEN ${index} BETWEEN ${FIRST_YEAR * 12} AND ${LAST_YEAR * 12 + 11} THEN ${index} END)`;
+}
+
+/** An EUI-64 as its 64-bit number; NULL for blank or anything that is not one. */
+export function eui64Value(x: string, category: ColumnCategory): string {
+  if (category !== "text") return "CAST(NULL AS UBIGINT)";
+  return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN CAST('0x' || regexp_replace(${x}, '[-:]', '', 'g') AS UBIGINT) END)`;
+}
+
+/** The canonical text of an EUI-64 number: "90-B3-D5-1F-30-01-00-00". */
+export function eui64Text(value: string): string {
+  const hex = `printf('%016X', ${value})`;
+  const pairs = Array.from({ length: 8 }, (_, pair) => `substr(${hex}, ${pair * 2 + 1}, 2)`);
+  return `concat_ws('-', ${pairs.join(", ")})`;
+}
+
+/** Text of a cell ('' when blank): an EUI-64 in canonical form, anything else as written (cleanSupplier). */
+export function supplierValue(x: string, category: ColumnCategory): string {
+  const text = category === "text" ? x : `CAST(${x} AS VARCHAR)`;
+  return `(CASE WHEN ${text} IS NULL THEN '' WHEN regexp_full_match(${text}, ${EUI64_TEXT}) THEN ${eui64Text(eui64Value(text, "text"))} ELSE ${text} END)`;
+}
+
+/** One of `allowed` in upper case, '' when blank, NULL for anything else (cleanDeviceType). */
+export function codeValue(x: string, category: ColumnCategory, allowed: readonly string[]): string {
+  const text = category === "text" ? x : `trim(CAST(${x} AS VARCHAR))`;
+  return `(CASE WHEN ${text} IS NULL OR ${text} = '' THEN '' WHEN upper(${text}) IN ${sqlInList(allowed)} THEN upper(${text}) END)`;
+}
+
+/** Excel serial of a DATE (for dates after February 1900, which are the only ones a report shows). */
+export function serialOfDate(date: string): string {
+  return `CAST(date_diff('day', ${EXCEL_EPOCH}, ${date}) AS INTEGER)`;
+}
