@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark case, each in its own node process (with --expose-gc, so a case can
  * collect garbage between runs and one case's inputs never slow another), prints a table of medians and
  * writes bench/results.json. Options:
- *   --only variance,pciflag,duedate,generate,generate-stress,real-client,headless,pdf,bundles,interactive   run some cases (results.json keeps the others)
+ *   --only variance,pciflag,duedate,generate,generate-stress,real-client,headless,pdf,national,bundles,interactive   run some cases (results.json keeps the others)
  *   --write-docs   also put the table into BENCHMARKS.md, between its bench-table markers
  */
 import { spawnSync } from "child_process";
@@ -47,6 +47,13 @@ const CASES: readonly BenchCase[] = [
   },
   { id: "headless", file: "headless.ts", args: [], label: "Headless runner", target: "≤ 60 s; ≤ 2 GB" },
   { id: "pdf", file: "pdf.ts", args: [], label: "Panel paper PDF (--pdf)", target: "report" },
+  {
+    id: "national",
+    file: "national.ts",
+    args: [],
+    label: "National scale: CSV and Parquet through DuckDB",
+    target: "ratio ≤ 4; ≤ 4 GB",
+  },
   {
     id: "bundles",
     file: "bundles.ts",

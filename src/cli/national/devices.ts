@@ -146,7 +146,6 @@ export class NationalDevices {
         `${monthIndexValue(x("period"), c("period"))} AS month, ` +
         `${eui64Value(x("deviceId"), c("deviceId"))} AS id, ` +
         `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type, ` +
-        `${supplierValue(x("supplierId"), c("supplierId"))} AS supplier, ` +
         `${dateValue(x("commissioned"), c("commissioned"))} AS commissioned, ` +
         `${interrogated.answer} AS interrogated_answer, ${interrogated.date} AS interrogated_date, ` +
         `${yesNoValue(x("recoveryAnchor"), c("recoveryAnchor"))} AS recovery_anchor, ` +
@@ -178,15 +177,20 @@ export class NationalDevices {
 
   /** Every check over every row; lists the first problems by line and counts them all. */
   async check(): Promise<DeviceCheck> {
+    // One pass: per Device and month (so that a second row for the same pair is found), then per month.
     const perMonth = await this.session.rows(
-      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, (count(*) FILTER (WHERE NOT bad))::DOUBLE, ` +
-        `(count(*) FILTER (WHERE due AND NOT bad))::DOUBLE FROM dev GROUP BY month`
+      `SELECT month, sum(n)::DOUBLE, sum(problems)::DOUBLE, sum(good)::DOUBLE, sum(due)::DOUBLE, ` +
+        `sum(greatest(good - 1, 0))::DOUBLE FROM (SELECT month, id, count(*) AS n, sum(problem_count) AS problems, ` +
+        `count(*) FILTER (WHERE NOT bad) AS good, count(*) FILTER (WHERE due AND NOT bad) AS due ` +
+        `FROM dev GROUP BY month, id) GROUP BY month`
     );
     let rowCount = 0;
     let problemTotal = 0;
-    for (const [month, rows, problems, goodRows, due] of perMonth) {
+    let duplicates = 0;
+    for (const [month, rows, problems, goodRows, due, extra] of perMonth) {
       rowCount += Number(rows);
       problemTotal += Number(problems);
+      duplicates += Number(extra);
       if (month !== null && Number(goodRows) > 0) {
         this.monthsSeen.set(monthOfIndex(Number(month)), { rows: Number(goodRows), due: Number(due) });
       }
@@ -195,11 +199,6 @@ export class NationalDevices {
     if (problemTotal > 0) problems.push(...(await this.rowProblems()));
 
     // Duplicates among the rows that passed: a second row for the same Device and month.
-    await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE dev_duplicates AS SELECT month, id, min(line) AS first_line, count(*) AS n ` +
-        `FROM dev WHERE NOT bad GROUP BY month, id HAVING count(*) > 1`
-    );
-    const duplicates = await this.session.count(`SELECT coalesce(sum(n - 1), 0)::DOUBLE FROM dev_duplicates`);
     if (duplicates > 0) {
       problemTotal += duplicates;
       problems.push(...(await this.duplicateProblems()));
@@ -274,6 +273,10 @@ export class NationalDevices {
   }
 
   private async duplicateProblems(): Promise<Problem[]> {
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE dev_duplicates AS SELECT month, id, min(line) AS first_line ` +
+        `FROM dev WHERE NOT bad GROUP BY month, id HAVING count(*) > 1`
+    );
     const rows = await this.session.rows(
       `SELECT d.line::DOUBLE, k.first_line::DOUBLE, d.month, ${eui64Text("d.id")} FROM dev d ` +
         `JOIN dev_duplicates k ON d.month = k.month AND d.id = k.id WHERE NOT d.bad AND d.line > k.first_line ` +
@@ -301,7 +304,8 @@ export class NationalDevices {
       (criterion) => `(CASE WHEN ${failureSql(criterion)} THEN ${pciCriterionBit(criterion)} ELSE 0 END)`
     );
     await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, id, device_type, supplier, commissioned, measured, line, ` +
+      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, id, device_type, ` +
+        `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, line, ` +
         `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
         `FROM (SELECT *, (${failed.join(" | ")}) AS mask FROM dev WHERE month BETWEEN ${first} AND ${last} AND due) ` +
         `WHERE mask <> 0`

@@ -33,6 +33,14 @@ const EXCEL_EPOCH_BEFORE_LEAP_DAY = "DATE '1899-12-31'";
 const EUI64_TEXT =
   "'^(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){7}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7})$'";
 
+/**
+ * `body` with `name` bound to the value of `value`, computed once per row (DuckDB has no LET; a
+ * one-element list and a lambda bind it), so that nested coercions do not repeat their regexes.
+ */
+function bind(value: string, name: string, body: string): string {
+  return `list_transform([${value}], lambda ${name}: ${body})[1]`;
+}
+
 /** The column as the coercions read it: text trimmed (NULL stays NULL), other types as they are. */
 export function inputExpression(column: string | undefined, category: ColumnCategory): string {
   if (column === undefined) return "CAST(NULL AS VARCHAR)";
@@ -60,28 +68,38 @@ export function numberValue(x: string, category: ColumnCategory): string {
 }
 
 /** A date from an Excel serial (a time of day dropped); NULL outside Excel's dates. */
-function dateFromSerial(n: string): string {
-  const day = `CAST(floor(${n}) AS INTEGER)`;
-  return (
-    `(CASE WHEN ${n} >= ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} AND ${n} < ${EXCEL_MAX_DATE_SERIAL + 1} THEN ${EXCEL_EPOCH} + ${day} ` +
-    `WHEN ${n} >= 1 AND ${n} < ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} THEN ${EXCEL_EPOCH_BEFORE_LEAP_DAY} + ${day} END)`
+function dateFromSerial(serial: string): string {
+  return bind(
+    serial,
+    "serial",
+    `CASE WHEN serial >= ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} AND serial < ${EXCEL_MAX_DATE_SERIAL + 1} ` +
+      `THEN ${EXCEL_EPOCH} + CAST(floor(serial) AS INTEGER) ` +
+      `WHEN serial >= 1 AND serial < ${EXCEL_FAKE_LEAP_DAY_SERIAL + 1} ` +
+      `THEN ${EXCEL_EPOCH_BEFORE_LEAP_DAY} + CAST(floor(serial) AS INTEGER) END`
   );
 }
 
-function calendarDate(year: string, month: string, day: string): string {
-  const date = `try(make_date(CAST(${year} AS INTEGER), CAST(${month} AS INTEGER), CAST(${day} AS INTEGER)))`;
-  return `(CASE WHEN CAST(${year} AS INTEGER) >= 1900 THEN ${date} END)`;
+/** The date of text parts y, m, d (a struct from regexp_extract); NULL when not a real date from 1900. */
+function calendarDate(parts: string): string {
+  return (
+    `CASE WHEN CAST(${parts}.y AS INTEGER) >= 1900 THEN ` +
+    `try(make_date(CAST(${parts}.y AS INTEGER), CAST(${parts}.m AS INTEGER), CAST(${parts}.d AS INTEGER))) END`
+  );
 }
 
 function dateFromText(x: string): string {
-  const iso = sqlRegex(ISO_DATE_TEXT);
-  const uk = sqlRegex(UK_DATE_TEXT);
-  const isoPart = (group: number): string => `regexp_extract(${x}, ${iso}, ${group})`;
-  const ukPart = (group: number): string => `regexp_extract(${x}, ${uk}, ${group})`;
-  return (
-    `(CASE WHEN regexp_full_match(${x}, ${iso}) THEN ${calendarDate(isoPart(1), isoPart(2), isoPart(3))} ` +
-    `WHEN regexp_full_match(${x}, ${uk}) THEN ${calendarDate(ukPart(3), ukPart(2), ukPart(1))} ` +
-    `ELSE ${dateFromSerial(numberFromText(x))} END)`
+  const iso = `regexp_extract(${x}, ${sqlRegex(ISO_DATE_TEXT)}, ['y', 'm', 'd'])`;
+  const uk = `regexp_extract(${x}, ${sqlRegex(UK_DATE_TEXT)}, ['d', 'm', 'y'])`;
+  return bind(
+    iso,
+    "iso",
+    `CASE WHEN iso.y <> '' THEN ${calendarDate("iso")} ELSE ` +
+      bind(
+        uk,
+        "uk",
+        `CASE WHEN uk.y <> '' THEN ${calendarDate("uk")} ELSE ${dateFromSerial(numberFromText(x))} END`
+      ) +
+      ` END`
   );
 }
 
@@ -130,24 +148,29 @@ export function interrogatedValues(x: string, category: ColumnCategory): { answe
 
 /** Month index (year × 12 + month − 1) from a date, timestamp, serial or text. */
 function monthIndexOfDate(date: string): string {
-  return `(year(${date}) * 12 + month(${date}) - 1)`;
+  return bind(date, "day", "year(day) * 12 + month(day) - 1");
 }
 
 function monthIndexFromText(x: string): string {
-  const numeric = sqlRegex(MONTH_KEY_TEXT);
-  const named = sqlRegex(MONTH_NAME_TEXT);
-  const numericYear = `CAST(regexp_extract(${x}, ${numeric}, 1) AS INTEGER)`;
-  const numericMonth = `CAST(regexp_extract(${x}, ${numeric}, 2) AS INTEGER)`;
-  const name = `lower(regexp_extract(${x}, ${named}, 1))`;
+  const numeric = `regexp_extract(${x}, ${sqlRegex(MONTH_KEY_TEXT)}, ['y', 'm'])`;
+  const named = `regexp_extract(${x}, ${sqlRegex(MONTH_NAME_TEXT)}, ['name', 'y'])`;
   const lower = (names: readonly string[]): string => sqlStringList(names.map((text) => text.toLowerCase()));
-  const namedMonth = `coalesce(list_position(${lower(MONTH_LONG_NAMES)}, ${name}), list_position(${lower(MONTH_SHORT_NAMES)}, ${name}))`;
-  const namedYear = `CAST(regexp_extract(${x}, ${named}, 2) AS INTEGER)`;
-  const ofParts = (year: string, month: string): string =>
-    `(CASE WHEN ${month} BETWEEN 1 AND 12 AND ${year} >= 1900 THEN ${year} * 12 + ${month} - 1 END)`;
-  return (
-    `(CASE WHEN regexp_full_match(${x}, ${numeric}) THEN ${ofParts(numericYear, numericMonth)} ` +
-    `WHEN regexp_full_match(${x}, ${named}) THEN ${ofParts(namedYear, namedMonth)} ` +
-    `ELSE ${monthIndexOfDate(dateFromText(x))} END)`
+  const namedMonth =
+    `coalesce(list_position(${lower(MONTH_LONG_NAMES)}, lower(named.name)), ` +
+    `list_position(${lower(MONTH_SHORT_NAMES)}, lower(named.name)))`;
+  const ofParts = (parts: string, month: string): string =>
+    `CASE WHEN ${month} BETWEEN 1 AND 12 AND CAST(${parts}.y AS INTEGER) >= 1900 ` +
+    `THEN CAST(${parts}.y AS INTEGER) * 12 + ${month} - 1 END`;
+  return bind(
+    numeric,
+    "numeric",
+    `CASE WHEN numeric.y <> '' THEN ${ofParts("numeric", "CAST(numeric.m AS INTEGER)")} ELSE ` +
+      bind(
+        named,
+        "named",
+        `CASE WHEN named.y <> '' THEN ${ofParts("named", namedMonth)} ELSE ${monthIndexOfDate(dateFromText(x))} END`
+      ) +
+      " END"
   );
 }
 
@@ -159,26 +182,31 @@ export function monthIndexValue(x: string, category: ColumnCategory): string {
       : category === "boolean"
         ? "CAST(NULL AS INTEGER)"
         : monthIndexOfDate(dateValue(x, category));
-  return `(CASE WHEN ${index} BETWEEN ${FIRST_YEAR * 12} AND ${LAST_YEAR * 12 + 11} THEN ${index} END)`;
+  return bind(
+    index,
+    "month_index",
+    `CASE WHEN month_index BETWEEN ${FIRST_YEAR * 12} AND ${LAST_YEAR * 12 + 11} THEN month_index END`
+  );
 }
 
 /** An EUI-64 as its 64-bit number; NULL for blank or anything that is not one. */
 export function eui64Value(x: string, category: ColumnCategory): string {
   if (category !== "text") return "CAST(NULL AS UBIGINT)";
-  return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN CAST('0x' || regexp_replace(${x}, '[-:]', '', 'g') AS UBIGINT) END)`;
+  // Once the pattern holds, the separator (if any) is the third character: one plain replace strips it.
+  const digits = `CASE WHEN length(${x}) = 16 THEN ${x} ELSE replace(${x}, substr(${x}, 3, 1), '') END`;
+  return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN CAST('0x' || (${digits}) AS UBIGINT) END)`;
 }
 
 /** The canonical text of an EUI-64 number: "90-B3-D5-1F-30-01-00-00". */
 export function eui64Text(value: string): string {
-  const hex = `printf('%016X', ${value})`;
-  const pairs = Array.from({ length: 8 }, (_, pair) => `substr(${hex}, ${pair * 2 + 1}, 2)`);
-  return `concat_ws('-', ${pairs.join(", ")})`;
+  return `array_to_string(regexp_extract_all(printf('%016X', ${value}), '..'), '-')`;
 }
 
 /** Text of a cell ('' when blank): an EUI-64 in canonical form, anything else as written (cleanSupplier). */
 export function supplierValue(x: string, category: ColumnCategory): string {
   const text = category === "text" ? x : `CAST(${x} AS VARCHAR)`;
-  return `(CASE WHEN ${text} IS NULL THEN '' WHEN regexp_full_match(${text}, ${EUI64_TEXT}) THEN ${eui64Text(eui64Value(text, "text"))} ELSE ${text} END)`;
+  const canonical = eui64Text(eui64Value(text, "text"));
+  return `(CASE WHEN ${text} IS NULL THEN '' WHEN regexp_full_match(${text}, ${EUI64_TEXT}) THEN ${canonical} ELSE ${text} END)`;
 }
 
 /** One of `allowed` in upper case, '' when blank, NULL for anything else (cleanDeviceType). */
