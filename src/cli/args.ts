@@ -28,10 +28,12 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export const USAGE = `Usage: npm run report -- [input.xlsx] [options]
+export const USAGE = `Usage: npm run report -- [input.xlsx | input.csv | input.parquet | folder] [options]
 
 Builds the DCC monthly reports for the SEC Panel from a workbook of Service Request, CSR and
 Devices tables, and writes them to a new workbook. With no input, runs on examples/sample-input.xlsx.
+A .csv or .parquet file, or a folder of them (one input table each), is read through DuckDB for
+national-scale Devices data; the whole list of listed Devices is then also written beside the workbook as CSV.
 
 Options:
   --period YYYY-MM   month to report (default: the latest month in the data)
