@@ -12,8 +12,11 @@ import { monthKey } from "../../src/sec/dates";
 import { CACHE_DIR } from "./device-workbook";
 import { progress } from "./measure";
 
-/** Fleet size for the Parquet case: ~8.5 million Devices, ~52 million rows over seven snapshots. */
-export const NATIONAL_DEVICES = 8_500_000;
+/**
+ * Fleet size for the Parquet case: ~8.5 million Devices, ~52 million rows over seven snapshots. A smaller
+ * fleet for a quick or loaded machine: DCC_BENCH_NATIONAL_DEVICES=1700000 npm run bench -- --only national
+ */
+export const NATIONAL_DEVICES = Number(process.env.DCC_BENCH_NATIONAL_DEVICES ?? 8_500_000);
 /** Fleet size for the CSV case: ~10 million rows. */
 export const CSV_DEVICES = 1_640_000;
 export const NATIONAL_PERIOD = "2018-01";

@@ -15,7 +15,8 @@ import {
   sampleWorkbook,
   tableName,
 } from "../../src/reports";
-import { runCli, tableRows } from "../../src/cli/run";
+import { runCli } from "../../src/cli/run";
+import { tableRows } from "../reports/layout-cells";
 import { loadNationalInput } from "../../src/cli/national/load";
 import { DuckSession } from "../../src/cli/national/session";
 import { sqlIdentifier, sqlString } from "../../src/cli/national/sql-text";
