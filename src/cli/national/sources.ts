@@ -4,7 +4,7 @@
  */
 import { promises as fs, type Stats } from "fs";
 import * as path from "path";
-import { type InputField, type InputKind, detectInputs } from "../../reports/inputs";
+import { INPUT_LABELS, type InputField, type InputKind, detectInputs } from "../../reports/inputs";
 import type { DuckSession } from "./session";
 import { type ColumnCategory, columnCategory, sqlString } from "./sql-text";
 
@@ -91,8 +91,6 @@ async function describeFile(
   };
 }
 
-const KIND_LABELS: Record<InputKind, string> = { sr: "Service Requests", csr: "CSRs", devices: "Devices" };
-
 /** The input tables of a file or folder; files that are not input tables are named in `ignored`. */
 export async function findTableFiles(
   session: DuckSession,
@@ -129,7 +127,7 @@ export async function findTableFiles(
     const twin = tables.find((other) => other.kind === table.kind);
     if (twin !== undefined) {
       throw new InputFileProblem(
-        `${twin.label} and ${table.label} both hold ${KIND_LABELS[table.kind]}: one file per input table`
+        `${twin.label} and ${table.label} both hold ${INPUT_LABELS[table.kind]}: one file per input table`
       );
     }
     tables.push(table);
