@@ -14,11 +14,15 @@
  *      LF and CR are written `\\`, `\t`, `\n`, `\r`.
  * Records used: SR and CSR, the report month's rows; Post Commissioning, the Device rows of the
  * report month and the six months before it (the trend and its first month's comparison).
+ *   4. SR only, when the month has them: a section line `#services` then the fields of
+ *      SERVICE_FIELDS, TAB-separated, and one sorted line per User and Service; then a section line
+ *      `#metrics` and METRIC_FIELDS, and one sorted line per Service Metrics record. A section line
+ *      cannot be mistaken for a record: records start with the month.
  *
  * Hashing is injected (Web Crypto in the pane, Node's crypto in the runner): one definition here.
  */
 import { addMonths, type MonthKey } from "../sec";
-import type { CheckedData, CsrRecord, DeviceRecord, SrRecord } from "./check";
+import type { CheckedData, CsrRecord, DeviceRecord, MetricRecord, SrRecord } from "./check";
 import type { ReportChoice } from "./registry";
 
 /** SHA-256 of the lines, each followed by "\n", as UTF-8; lower-case hex. */
@@ -46,6 +50,18 @@ export const FINGERPRINT_FIELDS: Record<ReportChoice, readonly string[]> = {
     "update_security_credentials_krp",
   ],
 };
+
+/** SR sections beyond the Users' totals: the by-Service detail (H3.24(a)) and the metrics (H3.24(b)). */
+export const SERVICE_FIELDS = ["period", "user_id", "service", "forecast", "actual"] as const;
+export const METRIC_FIELDS = [
+  "period",
+  "user_id",
+  "user_name",
+  "metric",
+  "value",
+  "threshold",
+  "breach_when",
+] as const;
 
 function text(value: string): string {
   return /[\\\t\n\r]/.test(value)
@@ -91,6 +107,32 @@ function deviceLine(record: DeviceRecord): string {
     .join("\t");
 }
 
+function serviceLines(record: SrRecord): string[] {
+  return record.services.map((counts) =>
+    [record.period, record.userId, counts.service, counts.forecast, counts.actual].map(field).join("\t")
+  );
+}
+
+function metricLine(record: MetricRecord): string {
+  return [
+    record.period,
+    record.userId,
+    record.userName,
+    record.metric,
+    record.value,
+    record.threshold,
+    record.breachWhen,
+  ]
+    .map(field)
+    .join("\t");
+}
+
+/** A section of the SR canonical form: its name and fields, then its records sorted; none when empty. */
+function section(name: string, fields: readonly string[], records: string[]): string[] {
+  if (records.length === 0) return [];
+  return [[`#${name}`, ...fields].join("\t"), ...records.sort(compareCodePoints)];
+}
+
 /** Orders strings by Unicode code point (UTF-16 order differs only for characters above U+FFFF). */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
@@ -109,8 +151,19 @@ export function compareCodePoints(a: string, b: string): number {
 /** The canonical form of the records `report` uses for `period`, as lines (see the top of this file). */
 export function canonicalLines(data: CheckedData, report: ReportChoice, period: MonthKey): string[] {
   const records: string[] = [];
+  const sections: string[] = [];
   if (report === "sr") {
-    for (const record of data.sr) if (record.period === period) records.push(srLine(record));
+    const services: string[] = [];
+    for (const record of data.sr) {
+      if (record.period !== period) continue;
+      records.push(srLine(record));
+      services.push(...serviceLines(record));
+    }
+    const metrics = data.metrics.filter((record) => record.period === period).map(metricLine);
+    sections.push(
+      ...section("services", SERVICE_FIELDS, services),
+      ...section("metrics", METRIC_FIELDS, metrics)
+    );
   } else if (report === "csr") {
     for (const record of data.csr) if (record.period === period) records.push(csrLine(record));
   } else {
@@ -123,6 +176,7 @@ export function canonicalLines(data: CheckedData, report: ReportChoice, period: 
     [FINGERPRINT_VERSION, report, period].join("\t"),
     FINGERPRINT_FIELDS[report].join("\t"),
     ...records,
+    ...sections,
   ];
 }
 

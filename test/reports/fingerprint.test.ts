@@ -129,3 +129,55 @@ test("code point order puts characters above U+FFFF after U+E000-FFFF, as UTF-8 
   const byBytes = words.slice().sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   expect(words.slice().sort(compareCodePoints)).toEqual(byBytes);
 });
+
+describe("the SR fingerprint covers the by-Service detail and the Service Metrics (H3.24 (a) and (b))", () => {
+  const servicesGrid: SourceGrid = {
+    sheet: "Service Requests",
+    row: 0,
+    col: 0,
+    values: [
+      ["Period", "User ID", "User Name", "Service", "Forecast", "Actual"],
+      ["2018-01", user(1), "One", "Read Inventory", 100, 90],
+      ["2018-01", user(1), "One", "Update Tariff", 50, 70],
+    ],
+  };
+  const metricsGrid: SourceGrid = {
+    sheet: "Service Metrics",
+    row: 0,
+    col: 0,
+    values: [
+      ["Period", "User ID", "User Name", "Metric", "Value", "Threshold", "Breach When"],
+      ["2018-01", user(1), "One", "Response time", 4.5, 5, "above"],
+      ["2018-01", user(2), "Two", "Response time", null, 5, ""],
+    ],
+  };
+  const withCell = (grid: SourceGrid, row: number, col: number, value: unknown): SourceGrid => ({
+    ...grid,
+    values: grid.values.map((line, index) =>
+      index === row ? line.map((c, i) => (i === col ? value : c)) : line
+    ),
+  });
+  const srPrint = async (...grids: SourceGrid[]): Promise<string | undefined> =>
+    (await reportFingerprints(check(grids), "2018-01", ["sr"], nodeSha256Lines)).sr;
+
+  test("sections follow the Users' totals, each named and sorted", () => {
+    const lines = canonicalLines(check([servicesGrid, metricsGrid]), "sr", "2018-01");
+    expect(lines.slice(3)).toEqual([
+      "#services\tperiod\tuser_id\tservice\tforecast\tactual",
+      `2018-01\t${user(1)}\tRead Inventory\t100\t90`,
+      `2018-01\t${user(1)}\tUpdate Tariff\t50\t70`,
+      "#metrics\tperiod\tuser_id\tuser_name\tmetric\tvalue\tthreshold\tbreach_when",
+      `2018-01\t${user(1)}\tOne\tResponse time\t4.5\t5\tabove`,
+      `2018-01\t${user(2)}\tTwo\tResponse time\t\t5\tabove`,
+    ]);
+  });
+
+  test("moving Service Requests between Services, or one metric value, changes the SR fingerprint", async () => {
+    const original = await srPrint(servicesGrid, metricsGrid);
+    // Same User totals (150 forecast, 160 actual), split differently between the Services.
+    const moved = withCell(withCell(servicesGrid, 1, 5, 80), 2, 5, 80);
+    expect(await srPrint(moved, metricsGrid)).not.toBe(original);
+    expect(await srPrint(servicesGrid, withCell(metricsGrid, 1, 4, 5.5))).not.toBe(original);
+    expect(await srPrint(servicesGrid, metricsGrid)).toBe(original);
+  });
+});
