@@ -380,7 +380,13 @@ async function writeReports(
   }
 
   progress.line(`Building reports for ${period}`);
-  const audit = await auditInfo(data, { period, reports }, nodeSha256Lines);
+  // At national scale the Device records stay inside DuckDB, so there are none here to hash: the
+  // stamp says so rather than showing the fingerprint of an empty list.
+  const hashed = national ? reports.filter((report) => report !== "pci") : reports;
+  const audit = await auditInfo(data, { period, reports: hashed }, nodeSha256Lines);
+  if (national && reports.includes("pci")) {
+    audit.notFingerprinted = { pci: "not computed for CSV or Parquet device input" };
+  }
   const reportOptions = { period, reports, redactCsr: options.redactCsr, audit };
   const pci = national && listFile ? await national.pciModel(reportOptions, listFile) : undefined;
   const { layouts, summary } = buildReports(data, reportOptions, { pci });

@@ -16,6 +16,8 @@ export interface AuditInfo {
   product: string;
   /** Full SHA-256 (hex) of each chosen report's records (see fingerprint.ts). */
   fingerprints: Partial<Record<ReportChoice, string>>;
+  /** Reports whose records were not at hand to hash, with the reason shown in place of a fingerprint. */
+  notFingerprinted?: Partial<Record<ReportChoice, string>>;
 }
 
 /** The audit information for a run: fingerprints of the chosen reports' records, hashed by `sha256`. */
@@ -44,14 +46,20 @@ export function stampRows(layout: Pick<SheetLayout, "kind">, audit: AuditInfo): 
     ["Product version", audit.product],
   ];
   if (layout.kind === "cover") {
-    const parts = REPORT_ORDER.filter((report) => audit.fingerprints[report] !== undefined).map(
-      (report) => `${report.toUpperCase()} ${shownFingerprint(audit.fingerprints[report] as string)}`
-    );
+    const parts = REPORT_ORDER.flatMap((report) => {
+      const fingerprint = audit.fingerprints[report];
+      if (fingerprint !== undefined) return [`${report.toUpperCase()} ${shownFingerprint(fingerprint)}`];
+      const reason = audit.notFingerprinted?.[report];
+      return reason !== undefined ? [`${report.toUpperCase()} ${reason}`] : [];
+    });
     rows.push(["Input fingerprints", parts.length > 0 ? parts.join("; ") : "no reports"]);
   } else {
     const fingerprint = audit.fingerprints[layout.kind];
-    if (fingerprint === undefined) throw new Error(`No input fingerprint for the ${layout.kind} report.`);
-    rows.push(["Input fingerprint", shownFingerprint(fingerprint)]);
+    const reason = audit.notFingerprinted?.[layout.kind];
+    if (fingerprint === undefined && reason !== undefined) rows.push(["Input fingerprint", reason]);
+    else if (fingerprint === undefined)
+      throw new Error(`No input fingerprint for the ${layout.kind} report.`);
+    else rows.push(["Input fingerprint", shownFingerprint(fingerprint)]);
   }
   return rows;
 }

@@ -213,6 +213,27 @@ describe("national path: the same data as .xlsx, CSV and Parquet", () => {
     expect(xlsx.size).toBeGreaterThanOrEqual(8);
     expect(await tables(outputs.csv)).toEqual(xlsx);
     expect(await tables(outputs.parquet)).toEqual(xlsx);
+    // The stamp: SR and CSR fingerprints agree whatever the format; the Device records stay in
+    // DuckDB, so the PCI sheet says its fingerprint was not computed rather than hashing nothing.
+    const stamps = async (file: string): Promise<Record<string, string>> => {
+      const found: Record<string, string> = {};
+      (await readWorkbook(file)).eachSheet((sheet) =>
+        sheet.eachRow((row) => {
+          if (row.getCell(1).value === "Input fingerprint") found[sheet.name] = String(row.getCell(2).value);
+        })
+      );
+      return found;
+    };
+    const xlsxStamps = await stamps(outputs.xlsx);
+    const csvStamps = await stamps(outputs.csv);
+    expect(Object.keys(xlsxStamps)).toHaveLength(3);
+    expect(Object.keys(csvStamps).sort()).toEqual(Object.keys(xlsxStamps).sort());
+    for (const [sheet, stamp] of Object.entries(xlsxStamps)) {
+      if (sheet.startsWith("Post Commissioning")) {
+        expect(stamp).toMatch(/^[0-9a-f]{16}$/);
+        expect(csvStamps[sheet]).toBe("not computed for CSV or Parquet device input");
+      } else expect(csvStamps[sheet]).toBe(stamp);
+    }
     // The whole list beside the workbook, by DuckDB's COPY.
     expect(await fs.readdir(csvDir)).toEqual(["CSRs.csv", "Devices.csv", "Service Requests.csv"]);
     const list = await fs.readFile(path.join(dir, "csv.PCI_2018_01.csv"), "utf8");
