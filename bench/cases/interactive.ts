@@ -11,17 +11,16 @@ import * as fs from "fs";
 import type * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import webpack from "webpack";
 import { sampleWorkbook } from "../../src/reports";
-import { hostBundle, PANE_VIEWPORT, serve } from "../../test/e2e/harness";
+import { hostBundle, launchChromium, PANE_VIEWPORT, serve } from "../../test/e2e/harness";
 import type { E2EWindow } from "../../test/e2e/page-api";
 import { DIST, ensureBuilt } from "../lib/build";
 import { CaseResult, median, progress, runCaseMain } from "../lib/measure";
 
 const REPO = path.join(__dirname, "..", "..");
 const MINIMAL_SOURCE = path.join(REPO, "bench", "minimal-pane", "index.tsx");
-const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CPU_SLOWDOWN = 4;
 const WARM_UPS = 1;
@@ -122,16 +121,7 @@ async function main(): Promise<CaseResult[]> {
   const paneServer = await serve(DIST);
   const minimalServer = await serve(minimalDist);
   const url = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   const pane: number[] = [];
   const minimal: number[] = [];
   const ratios: number[] = [];

@@ -6,6 +6,7 @@
  */
 import { Prng } from "../../bench/lib/prng";
 import { DEVICE_TYPES } from "../../src/reports";
+import { DEVICE_HEADERS } from "../reports/fixture";
 import {
   type MonthKey,
   addMonths,
@@ -16,18 +17,7 @@ import {
   ymdFromSerial,
 } from "../../src/sec";
 
-export const DEVICE_HEADERS = [
-  "Period",
-  "Device ID",
-  "Device Type",
-  "Supplier ID",
-  "Commissioned",
-  "Interrogated",
-  "Recovery Trust Anchor",
-  "Issue Security Credentials",
-  "Update Security Credentials (Device)",
-  "Update Security Credentials (KRP)",
-];
+export { DEVICE_HEADERS };
 
 type Cell = string | number | boolean | null;
 

@@ -159,13 +159,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
-  requirePrerequisites();
-  const officeJs = await hostBundle();
-  const server = await serve(DIST);
-  const { port } = server.address() as AddressInfo;
+/** Debian's Chromium, headless, with no outside connections of its own (the browser tests and the bench). */
+export function launchChromium(): Promise<Browser> {
   // launch() gives every browser a fresh temporary profile (its own --user-data-dir), removed on close.
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       "--headless",
@@ -178,6 +175,14 @@ export async function startSession(): Promise<Session> {
       "--disable-quic",
     ],
   });
+}
+
+export async function startSession(): Promise<Session> {
+  requirePrerequisites();
+  const officeJs = await hostBundle();
+  const server = await serve(DIST);
+  const { port } = server.address() as AddressInfo;
+  const browser = await launchChromium();
   return {
     browser,
     baseUrl: `http://127.0.0.1:${port}/`,

@@ -46,7 +46,7 @@ export const csrGrid: SourceGrid = {
   ],
 };
 
-const DEVICE_HEADERS = [
+export const DEVICE_HEADERS = [
   "Period",
   "Device ID",
   "Device Type",
