@@ -104,7 +104,8 @@ async function timeToInteractive(browser: Browser, baseUrl: string, officeJs: st
         timeout: 60_000,
       }
     );
-    return page.evaluate(() => (window as unknown as { __ttiMs: number }).__ttiMs);
+    // Awaited here, not returned as a promise: the finally below closes the context, and the page with it.
+    return await page.evaluate(() => (window as unknown as { __ttiMs: number }).__ttiMs);
   } finally {
     await context.close();
   }
