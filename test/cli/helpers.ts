@@ -202,8 +202,12 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Converts `file` to one CSV per sheet in `outDir`; `profileDir` keeps parallel runs apart. */
-export function convertWithLibreOffice(file: string, outDir: string, profileDir: string): Promise<void> {
+/** Converts each file to one CSV per sheet in `outDir`; `profileDir` keeps parallel runs apart. */
+export function convertWithLibreOffice(
+  files: string | string[],
+  outDir: string,
+  profileDir: string
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       "soffice",
@@ -214,7 +218,7 @@ export function convertWithLibreOffice(file: string, outDir: string, profileDir:
         CSV_FILTER,
         "--outdir",
         outDir,
-        file,
+        ...(typeof files === "string" ? [files] : files),
       ],
       { stdio: ["ignore", "pipe", "pipe"] }
     );

@@ -209,34 +209,60 @@ function contentsKey(contents: WorkbookContents): string {
   return JSON.stringify(contents);
 }
 
+/** LibreOffice's CSV export of one sheet, as a cell map (text as LibreOffice formats it). */
+async function cellsByLibreOffice(csvFile: string): Promise<Map<string, string>> {
+  const cells = new Map<string, string>();
+  parseCsv(await fs.readFile(csvFile, "utf8")).forEach((row, rowIndex) =>
+    row.forEach((text, col) => {
+      if (text !== "") cells.set(cellAddress(rowIndex, col), text);
+    })
+  );
+  return cells;
+}
+
 describe("readXlsxWorkbook on generated workbooks", () => {
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await makeTempDir("read");
-  });
-
-  afterAll(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
   const cases: [number, PartOrder, boolean][] = [];
   for (const sheets of [1, 6, 50, 300]) {
     cases.push([sheets, "exceljs", false], [sheets, "excel", false], [sheets, "shuffled", true]);
   }
+  const fileName = (sheets: number, order: PartOrder) => `wb${sheets}-${order}`;
 
-  it.each(cases)(
-    "%i sheets, %s part order, inline strings %s: five identical reads, equal to ExcelJS's reader",
-    async (sheetCount, order, inline) => {
-      const generated = generateWorkbook(sheetCount, sheetCount * 7 + 1);
+  let dir: string;
+  const generated = new Map<string, { workbook: GeneratedWorkbook; buffer: Buffer; file: string }>();
+
+  beforeAll(async () => {
+    if (!SOFFICE_AVAILABLE) throw new Error("soffice is not on PATH: install LibreOffice (see README)");
+    dir = await makeTempDir("read");
+    for (const [sheetCount, order, inline] of cases) {
+      const workbook = generateWorkbook(sheetCount, sheetCount * 7 + 1);
       const buffer = await rezip(
-        Buffer.from(await generated.workbook.xlsx.writeBuffer()),
+        Buffer.from(await workbook.workbook.xlsx.writeBuffer()),
         order,
         inline,
         sheetCount
       );
-      const file = path.join(dir, `${sheetCount}-${order}.xlsx`);
+      const file = path.join(dir, `${fileName(sheetCount, order)}.xlsx`);
       await fs.writeFile(file, buffer);
+      generated.set(fileName(sheetCount, order), { workbook, buffer, file });
+    }
+    // One LibreOffice run converts every workbook (every sheet to its own CSV): start-up costs seconds.
+    await convertWithLibreOffice(
+      [...generated.values()].map((entry) => entry.file),
+      path.join(dir, "csv"),
+      path.join(dir, "profile")
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(cases)(
+    "%i sheets, %s part order, inline strings %s: five identical reads, equal to ExcelJS's reader and LibreOffice's CSV export",
+    async (sheetCount, order) => {
+      const entry = generated.get(fileName(sheetCount, order));
+      if (!entry) throw new Error("the workbook was not generated");
+      const { workbook, buffer, file } = entry;
 
       const reads: string[] = [];
       let contents: WorkbookContents | undefined;
@@ -245,45 +271,26 @@ describe("readXlsxWorkbook on generated workbooks", () => {
         reads.push(contentsKey(contents));
       }
       expect(new Set(reads).size).toBe(1);
-      expect(contents?.sheets.map((sheet) => sheet.name)).toEqual(generated.sheetNames);
-      expect(contents?.grids).toEqual(generated.grids);
+      expect(contents?.sheets.map((sheet) => sheet.name)).toEqual(workbook.sheetNames);
+      expect(contents?.grids).toEqual(workbook.grids);
       expect(contents?.issues).toEqual([]);
 
       const byExcelJs = await cellsByExcelJs(buffer);
-      expect(byExcelJs.names).toEqual(generated.sheetNames);
-      expect(byExcelJs.cells).toEqual(generated.cells);
+      expect(byExcelJs.names).toEqual(workbook.sheetNames);
+      expect(byExcelJs.cells).toEqual(workbook.cells);
+
+      for (const sheet of workbook.sheetNames) {
+        const csvFile = path.join(dir, "csv", `${fileName(sheetCount, order)}-${sheet}.csv`);
+        const expected = new Map(
+          [...(workbook.cells.get(sheet) ?? new Map<string, HostValue>())].map(([address, value]) => [
+            address,
+            String(value),
+          ])
+        );
+        expect({ sheet, cells: await cellsByLibreOffice(csvFile) }).toEqual({ sheet, cells: expected });
+      }
     }
   );
-
-  it("gives the cells LibreOffice's CSV export gives (6 sheets, Excel's part order, inline strings)", async () => {
-    if (!SOFFICE_AVAILABLE) throw new Error("soffice is not on PATH: install LibreOffice (see README)");
-    // One workbook only: LibreOffice takes seconds per file.
-    const sheetCount = 6;
-    const generated = generateWorkbook(sheetCount, sheetCount * 7 + 1);
-    const buffer = await rezip(Buffer.from(await generated.workbook.xlsx.writeBuffer()), "excel", true, 1);
-    const file = path.join(dir, `lo-${sheetCount}.xlsx`);
-    await fs.writeFile(file, buffer);
-    const contents = await readXlsxWorkbook(file, { isHeaderRow: isInputHeaderRow });
-    expect(contents.grids).toEqual(generated.grids);
-    const csvDir = path.join(dir, `csv-${sheetCount}`);
-    await convertWithLibreOffice(file, csvDir, path.join(dir, "profile"));
-    for (const sheet of generated.sheetNames) {
-      const rows = parseCsv(await fs.readFile(path.join(csvDir, `lo-${sheetCount}-${sheet}.csv`), "utf8"));
-      const fromCsv = new Map<string, string>();
-      rows.forEach((row, rowIndex) =>
-        row.forEach((text, col) => {
-          if (text !== "") fromCsv.set(cellAddress(rowIndex, col), text);
-        })
-      );
-      const expected = new Map(
-        [...(generated.cells.get(sheet) ?? new Map<string, HostValue>())].map(([address, value]) => [
-          address,
-          String(value),
-        ])
-      );
-      expect({ sheet, cells: fromCsv }).toEqual({ sheet, cells: expected });
-    }
-  });
 });
 
 describe("readXlsxWorkbook details", () => {
