@@ -12,9 +12,11 @@ import {
   type Problem,
   type SourceGrid,
   cellAddress,
+  cellIssueProblems,
   detectInputs,
   fieldLabel,
   mapColumns,
+  problemAt,
   sheetReference,
 } from "../reports";
 import { quoteText } from "../sec/coerce";
@@ -94,11 +96,6 @@ export function accountInputs(contents: WorkbookContents, detected: readonly Det
   return uses;
 }
 
-function problemAt(kind: InputKind, sheet: string, row: number, col: number, detail: string): Problem {
-  const address = cellAddress(row, col);
-  return { kind, sheet, row, col, address, message: `${sheetReference(sheet)}!${address}: ${detail}` };
-}
-
 /** The field a header names for a kind, if any. */
 function fieldOfHeader(kind: InputKind, header: unknown): InputField | undefined {
   return Object.keys(mapColumns(kind, [header]))[0] as InputField | undefined;
@@ -157,12 +154,7 @@ export function readerProblems(contents: WorkbookContents, detected: readonly De
       );
     });
 
-    const usedColumns = new Set(Object.values(input.columns).map((index) => source.col + index));
-    const lastRow = source.row + source.values.length - 1;
-    for (const issue of issuesBySheet.get(source.sheet) ?? []) {
-      if (issue.row < source.row || issue.row > lastRow || !usedColumns.has(issue.col)) continue;
-      problems.push(problemAt(kind, source.sheet, issue.row, issue.col, issue.detail));
-    }
+    problems.push(...cellIssueProblems(input, issuesBySheet.get(source.sheet) ?? []));
   }
   return problems;
 }

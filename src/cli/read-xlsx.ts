@@ -13,10 +13,11 @@
  * above it are skipped). Cells the reports must not trust (a formula with no calculated value, an Excel
  * error, text longer than a cell may hold) are returned as issues, for the caller to report where used.
  */
-import type { SourceGrid } from "../reports";
+import { type CellIssue, type SourceGrid, errorCellDetail } from "../reports";
 import { WorkbookReadError, XlsxPackage } from "./xlsx-package";
 
 export { WorkbookReadError };
+export type { CellIssue };
 
 /** A value as a host gives it: what src/reports accepts. */
 export type HostValue = string | number | boolean | null;
@@ -30,14 +31,6 @@ export interface SheetInfo {
   tables: string[];
   /** True when the sheet holds no value at all. */
   empty: boolean;
-}
-
-/** A cell whose value cannot be trusted; row and col are 0-based sheet coordinates. */
-export interface CellIssue {
-  sheet: string;
-  row: number;
-  col: number;
-  detail: string;
 }
 
 /** Something on a sheet that was not turned into a grid, and why. */
@@ -451,7 +444,7 @@ async function streamSheet(
       case "b":
         return text === "1" || text === "true";
       case "e":
-        onIssue(rowIndex, col, `the error ${text.slice(0, 60)}${hasFormula ? " (a formula's result)" : ""}`);
+        onIssue(rowIndex, col, errorCellDetail(text, hasFormula));
         return text;
       case "d": {
         const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);

@@ -5,9 +5,15 @@
  * every table's range and every other sheet's used range with its first row), then the values in
  * row chunks packed into as few syncs as the response limit allows.
  *
+ * Error cells (#N/A, #REF!, ...) come back from `values` as their text, like text typed by a person.
+ * Cells whose text looks like an error are checked in one more pass, on those cells only: `valueTypes`
+ * says whether each is an error and `formulas` whether it is a formula's result. Each error becomes an
+ * issue on its grid, which the checks report as a problem where an input uses the column.
+ *
  * Sheets the product wrote are skipped, recognised by name: the report sheets (as the registry names
  * them, also with a " (2)" suffix) and the writer's temporary sheets.
  */
+import { type CellIssue, errorCellDetail } from "../reports/cell-issues";
 import type { SourceGrid } from "../reports/inputs";
 import type { CellValue, SheetLayout } from "../reports/layout";
 import { REPORT_SHEET_PATTERN } from "../reports/registry";
@@ -37,7 +43,14 @@ interface Block {
   colCount: number;
   /** Values already read (the first row of a plain range). */
   values: unknown[][];
+  issues: CellIssue[];
 }
+
+/** Text as `values` gives it for an error cell: "#N/A", "#DIV/0!", "#NAME?", "#SPILL!", "#GETTING_DATA" ... */
+const ERROR_LIKE_TEXT = /^#[A-Z][A-Z0-9_/]*[!?]?$/;
+
+/** How many ranges of error-like cells one sync asks about: keeps the request far under 5 MB. */
+const ERROR_RANGES_PER_SYNC = 2_000;
 
 /** "Sheet1!B2:D10" or "'My sheet'!B2:D10" -> sheet name and 0-based top-left. */
 export function parseRangeAddress(address: string): { sheet: string; row: number; col: number } {
@@ -108,6 +121,7 @@ export async function readWorkbookInputs(options: ReadOptions = {}): Promise<Sou
         rowCount: range.rowCount,
         colCount: range.columnCount,
         values: [],
+        issues: [],
       });
     }
     for (const { name, used, firstRow } of usedRanges) {
@@ -122,6 +136,7 @@ export async function readWorkbookInputs(options: ReadOptions = {}): Promise<Sou
         rowCount: used.rowCount,
         colCount: used.columnCount,
         values: [header],
+        issues: [],
       });
     }
     const order = new Map(sheetNames.map((name, i) => [name.toLowerCase(), i]));
@@ -175,12 +190,103 @@ export async function readWorkbookInputs(options: ReadOptions = {}): Promise<Sou
         for (const row of range.values) block.values.push(row);
       }
     }
+    await findErrorCells(context, blocks, cellsPerSync);
     return blocks.map((b): SourceGrid => {
       const grid: SourceGrid = { sheet: b.sheet, row: b.row, col: b.col, values: b.values };
       if (b.table !== undefined) grid.table = b.table;
+      if (b.issues.length > 0) grid.issues = b.issues;
       return grid;
     });
   });
+}
+
+/** A column run of cells whose text looks like an error: rows [start, start + count) of the block. */
+interface ErrorLikeRun {
+  block: Block;
+  start: number;
+  col: number;
+  count: number;
+}
+
+/** Runs of error-like text in the blocks' data rows, column by column. */
+function errorLikeRuns(blocks: readonly Block[]): ErrorLikeRun[] {
+  const runs: ErrorLikeRun[] = [];
+  for (const block of blocks) {
+    const open = new Map<number, ErrorLikeRun>();
+    for (let r = 1; r < block.values.length; r++) {
+      const row = block.values[r];
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value !== "string" || value.charCodeAt(0) !== 35 /* # */ || !ERROR_LIKE_TEXT.test(value))
+          continue;
+        const run = open.get(c);
+        if (run && run.start + run.count === r) run.count += 1;
+        else {
+          const next = { block, start: r, col: c, count: 1 };
+          open.set(c, next);
+          runs.push(next);
+        }
+      }
+    }
+  }
+  return runs;
+}
+
+/**
+ * Asks Excel which error-like cells are errors, and which of those are a formula's result, and records
+ * each error as an issue of its block. Only those cells are loaded, in syncs of at most `cellsPerSync`
+ * cells and ERROR_RANGES_PER_SYNC ranges (halved like the values when a response is too large).
+ */
+async function findErrorCells(
+  context: Excel.RequestContext,
+  blocks: Block[],
+  cellsPerSync: number
+): Promise<void> {
+  const pending = errorLikeRuns(blocks);
+  let budget = cellsPerSync;
+  while (pending.length > 0) {
+    const batch: { run: ErrorLikeRun; range: Excel.Range }[] = [];
+    let cells = 0;
+    while (pending.length > 0 && batch.length < ERROR_RANGES_PER_SYNC && cells < budget) {
+      const next = pending[0];
+      const count = Math.min(next.count, Math.max(1, budget - cells));
+      const run = { ...next, count };
+      if (count === next.count) pending.shift();
+      else pending[0] = { ...next, start: next.start + count, count: next.count - count };
+      const range = context.workbook.worksheets
+        .getItem(run.block.sheet)
+        .getRangeByIndexes(run.block.row + run.start, run.block.col + run.col, count, 1)
+        .load("valueTypes,formulas");
+      batch.push({ run, range });
+      cells += count;
+    }
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch of error-like cells
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error) || budget <= 1) throw error;
+      budget = Math.floor(budget / 2);
+      pending.unshift(...batch.map(({ run }) => run));
+      continue;
+    }
+    for (const { run, range } of batch) {
+      for (let i = 0; i < run.count; i++) {
+        if (range.valueTypes[i][0] !== "Error") continue;
+        const row = run.start + i;
+        const formula = range.formulas[i][0];
+        run.block.issues.push({
+          sheet: run.block.sheet,
+          row: run.block.row + row,
+          col: run.block.col + run.col,
+          detail: errorCellDetail(
+            String(run.block.values[row][run.col]),
+            typeof formula === "string" && formula.startsWith("=")
+          ),
+        });
+      }
+    }
+  }
+  for (const block of blocks) block.issues.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 function mergeAdjacent(pending: { block: Block; start: number; count: number }[]): void {

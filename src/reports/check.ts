@@ -24,6 +24,7 @@ import {
 import { normaliseEui64 } from "../sec/eui64";
 import { type BreachWhen, parseBreachWhen } from "../sec/threshold";
 import { cellAddress, sheetReference } from "./address";
+import { withGridIssues, withoutIssueRows } from "./cell-issues";
 import {
   type DetectedInput,
   type InputField,
@@ -731,7 +732,9 @@ export function checkInputs(inputs: DetectedInput[]): CheckedData {
   const srSeen = new Map<string, PartySeen>();
   const csrSeen = new Map<string, PartySeen>();
   const deviceSeen: DeviceSeen = new Map();
-  for (const input of inputs) {
+  for (const given of inputs) {
+    const { input, leftOut } = withoutIssueRows(given);
+    run.badRows += leftOut;
     if (input.missing.length > 0) {
       reportMissingColumns(input, run);
       continue;
@@ -748,7 +751,7 @@ export function checkInputs(inputs: DetectedInput[]): CheckedData {
     metrics,
     withServices: inputs.some((input) => input.kind === "sr" && input.columns.service !== undefined),
     withMetrics: inputs.some((input) => input.kind === "metrics"),
-    problems: run.log.sorted(),
+    problems: withGridIssues(inputs, run.log.sorted()),
     badRowCount: run.badRows,
     months: [...run.months].sort(),
   };

@@ -3,6 +3,7 @@ export * from "./layout";
 export * from "./address";
 export * from "./inputs";
 export * from "./check";
+export * from "./cell-issues";
 export * from "./options";
 export * from "./registry";
 export * from "./summary";

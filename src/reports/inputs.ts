@@ -2,6 +2,7 @@
  * Finding the input tables: which grid holds Service Requests, CSRs or Devices, and which column
  * holds which field. Headers match case-insensitively, ignoring spaces and punctuation, with synonyms.
  */
+import type { CellIssue } from "./cell-issues";
 
 /** A block of cells read by a host: an Excel table or a plain range whose first row is the header. */
 export interface SourceGrid {
@@ -15,6 +16,8 @@ export interface SourceGrid {
   col: number;
   /** values[0] = headers; then data rows as the host gives them (numbers, text, booleans, null, "", Date). */
   values: unknown[][];
+  /** Cells of the grid the reader could not trust (the pane's error cells): problems where used. */
+  issues?: CellIssue[];
 }
 
 export type InputKind = "sr" | "csr" | "devices" | "metrics";

@@ -61,6 +61,8 @@ export interface SheetState {
   cells: (StoredValue | undefined)[][];
   /** Formulas by cell key (row * MAX_COLUMNS + col); the cell's value is then FORMULA_RESULT. */
   formulas: Map<number, string>;
+  /** Keys of the cells holding an error (#N/A, ...): the cell's value is the error's text. */
+  errors: Set<number>;
   numberFormats: (string | undefined)[][];
   formats: { rect: Rect; props: FormatProps }[];
   /** Column widths in points by column index. */
@@ -96,8 +98,23 @@ export interface WorkbookState {
   nextId: number;
 }
 
-/** The host does not evaluate formulas: every formula cell shows this value. */
+/** The host does not evaluate formulas: every formula cell shows this error. */
 export const FORMULA_RESULT = "#NAME?";
+
+/**
+ * The errors a person can type into a cell (Excel stores them as errors, not text). Newer errors
+ * (#SPILL!, #CALC!, #FIELD!, ...) only come from formulas: give them to createExcelHost as `cellError`.
+ */
+export const TYPED_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+]);
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_FONT = {
   bold: false,
@@ -132,6 +149,7 @@ export function emptySheet(state: WorkbookState, name: string): SheetState {
     tabColor: "",
     cells: [],
     formulas: new Map(),
+    errors: new Set(),
     numberFormats: [],
     formats: [],
     columnWidths: new Map(),
@@ -260,6 +278,7 @@ export type CellInput =
   | { kind: "keep" }
   | { kind: "clear" }
   | { kind: "value"; value: StoredValue }
+  | { kind: "error"; text: string }
   | { kind: "formula"; formula: string };
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
@@ -296,6 +315,7 @@ export function readCellInput(input: unknown): CellInput {
   }
   const upper = trimmed.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return { kind: "value", value: upper === "TRUE" };
+  if (TYPED_ERRORS.has(upper)) return { kind: "error", text: upper };
   if (first === 43 /* + */ || first === 45 /* - */) return { kind: "formula", formula: "=" + input };
   if (first === 64 /* @ */ && input.length > 1) return { kind: "formula", formula: "=" + input.slice(1) };
   return { kind: "value", value: input };
@@ -327,14 +347,22 @@ export function applyCellInput(sheet: SheetState, row: number, col: number, inpu
     case "clear":
       setCell(sheet, row, col, undefined);
       sheet.formulas.delete(cellKey(row, col));
+      sheet.errors.delete(cellKey(row, col));
       return;
     case "value":
       setCell(sheet, row, col, input.value);
       if (sheet.formulas.size > 0) sheet.formulas.delete(cellKey(row, col));
+      if (sheet.errors.size > 0) sheet.errors.delete(cellKey(row, col));
+      return;
+    case "error":
+      setCell(sheet, row, col, input.text);
+      sheet.formulas.delete(cellKey(row, col));
+      sheet.errors.add(cellKey(row, col));
       return;
     case "formula":
       setCell(sheet, row, col, FORMULA_RESULT);
       sheet.formulas.set(cellKey(row, col), input.formula);
+      sheet.errors.add(cellKey(row, col));
       return;
   }
 }
@@ -364,6 +392,30 @@ export function readFormulas(sheet: SheetState, rect: Rect): StoredValue[][] {
     }
   }
   return values;
+}
+
+/** Excel's valueTypes: "Empty", "String", "Double", "Boolean" or "Error". */
+export function readValueTypes(sheet: SheetState, rect: Rect): string[][] {
+  const out: string[][] = new Array(rect.rowCount);
+  for (let r = 0; r < rect.rowCount; r++) {
+    const cells = sheet.cells[rect.row + r];
+    const row: string[] = new Array(rect.colCount);
+    for (let c = 0; c < rect.colCount; c++) {
+      const value = cells === undefined ? undefined : cells[rect.col + c];
+      row[c] =
+        value === undefined
+          ? "Empty"
+          : sheet.errors.has(cellKey(rect.row + r, rect.col + c))
+            ? "Error"
+            : typeof value === "number"
+              ? "Double"
+              : typeof value === "boolean"
+                ? "Boolean"
+                : "String";
+    }
+    out[r] = row;
+  }
+  return out;
 }
 
 export function readNumberFormats(sheet: SheetState, rect: Rect): string[][] {

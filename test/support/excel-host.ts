@@ -28,6 +28,7 @@
  */
 import {
   applyCellInput,
+  cellKey,
   cellFormat,
   checkRect,
   checkSheetName,
@@ -51,6 +52,7 @@ import {
   readFormulas,
   readNumberFormats,
   readValues,
+  readValueTypes,
   Rect,
   rectsOverlap,
   rectToA1,
@@ -869,6 +871,7 @@ class HostRange extends ClientObject<RangeTarget> {
       values: (t) => readValues(t.sheet, t.rect),
       formulas: (t) => readFormulas(t.sheet, t.rect),
       numberFormat: (t) => readNumberFormats(t.sheet, t.rect),
+      valueTypes: (t) => readValueTypes(t.sheet, t.rect),
       text: (t) =>
         readValues(t.sheet, t.rect).map((row) =>
           row.map((v) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v)))
@@ -902,6 +905,9 @@ class HostRange extends ClientObject<RangeTarget> {
   }
   get values(): StoredValue[][] {
     return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
   }
   set values(grid: unknown[][]) {
     this.write("values", grid, (t) => this.writeCells(t, grid, "values"));
@@ -963,14 +969,9 @@ class HostRange extends ClientObject<RangeTarget> {
       for (let c = 0; c < row.length; c++) {
         const input = row[c];
         // Fast paths for what bulk writes carry (numbers, apostrophe text); everything else as typed.
-        if (typeof input === "number" && sheet.formulas.size === 0)
-          setCell(sheet, sheetRow, t.rect.col + c, input);
-        else if (
-          typeof input === "string" &&
-          input.length > 1 &&
-          input.charCodeAt(0) === 39 &&
-          sheet.formulas.size === 0
-        ) {
+        const plain = sheet.formulas.size === 0 && sheet.errors.size === 0;
+        if (typeof input === "number" && plain) setCell(sheet, sheetRow, t.rect.col + c, input);
+        else if (typeof input === "string" && input.length > 1 && input.charCodeAt(0) === 39 && plain) {
           setCell(sheet, sheetRow, t.rect.col + c, input.slice(1));
         } else applyCellInput(sheet, sheetRow, t.rect.col + c, readCellInput(input));
       }
@@ -1869,12 +1870,30 @@ class HostChartTitle extends ClientObject<ChartState> {
 
 export interface InitialSheet {
   name: string;
-  /** Cell contents from A1, stored as given (not parsed as input); null, undefined and "" are empty. */
+  /**
+   * Cell contents from A1, stored as given (not parsed as input); null, undefined and "" are empty.
+   * An error cell is `cellError("#N/A")`, or `cellError("#SPILL!", "=SEQUENCE(3)")` for a formula's.
+   */
   values?: unknown[][];
   tables?: { name: string; address: string }[];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   /** Defined names scoped to this sheet, e.g. { name: "Total", formula: "=$B$2" }. */
   names?: { name: string; formula: string }[];
+}
+
+/** An error cell for InitialSheet.values: the error's text and, for a formula's result, the formula. */
+export interface CellError {
+  readonly error: string;
+  readonly formula?: string;
+}
+
+export function cellError(error: string, formula?: string): CellError {
+  if (!/^#[A-Z0-9_/]+[!?]?$/.test(error)) throw new Error(`${error} is not an Excel error.`);
+  return formula === undefined ? { error } : { error, formula };
+}
+
+function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
 }
 
 /** A defined name of workbook scope. */
@@ -1995,6 +2014,11 @@ export function createExcelHost(initial?: { sheets: InitialSheet[]; names?: Init
     (spec.values ?? []).forEach((row, r) =>
       row.forEach((value, c) => {
         if (value === null || value === undefined || value === "") return;
+        if (isCellError(value)) {
+          applyCellInput(sheet, r, c, { kind: "error", text: value.error });
+          if (value.formula !== undefined) sheet.formulas.set(cellKey(r, c), value.formula);
+          return;
+        }
         if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
           throw new Error(`Initial value at ${spec.name} row ${r}, column ${c} is not a cell value.`);
         }
