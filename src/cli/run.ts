@@ -110,7 +110,7 @@ async function statOrNull(file: string): Promise<import("fs").Stats | null> {
     return await fs.stat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    throw new CliFailure(`cannot open ${file}: ${fileErrorText(error)}`, EXIT_BAD_INPUT);
   }
 }
 
@@ -178,6 +178,8 @@ function fileErrorText(error: unknown): string {
       return "it is a folder, not a file";
     case "ENOTDIR":
       return "a part of the path is not a folder";
+    case "ELOOP":
+      return "its symbolic links go round in a loop";
     case "ENOSPC":
       return "the disk is full";
     case "EROFS":

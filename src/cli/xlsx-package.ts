@@ -134,7 +134,9 @@ export function resolvePartName(folder: string, target: string): string {
   return segments.join("/");
 }
 
-function notAZip(error: Error): WorkbookReadError {
+function notAZip(error: Error): Error {
+  // A file-system error (permission denied, a symlink loop) is not the file's content: the caller words it.
+  if ((error as NodeJS.ErrnoException).code !== undefined) return error;
   const reason = /end of central directory/i.test(error.message)
     ? "it is not a zip package (an .xlsx file is one): it may be another kind of file, or cut short"
     : "its zip structure is damaged";

@@ -5,6 +5,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runCli as runCliInProcess } from "../../src/cli/run";
 import { SAMPLE_INPUT, listDir, makeTempDir } from "./helpers";
@@ -134,6 +135,23 @@ describe("ordinary layouts are found", () => {
     expect(result.status).toBe(2);
     expect(result.err[0]).toMatch(/^'Service Requests'!\w+1: .*Actual/);
   });
+
+  it("does not leave out an input it cannot use when another input is found", async () => {
+    const input = await workbookFile((workbook) => {
+      const csrs = workbook.addWorksheet("CSRs");
+      csrs.addRow(["Period", "Subscriber ID", "Forecast", "Actual"]);
+      csrs.addRow(["2018-01", "90-B3-D5-1F-30-01-00-09", 10, 12]);
+      const requests = workbook.addWorksheet("Service Requests");
+      requests.addRow(["Service Requests sent in January"]);
+      requests.addRow(["Period", "User ID", "Forecast"]);
+      requests.addRow(["2018-01", "90-B3-D5-1F-30-01-00-01", 100]);
+    });
+    const out = outPath();
+    const result = await run([input, "--out", out]);
+    expect(result.status).toBe(2);
+    expect(result.err[0]).toMatch(/^'Service Requests'!\w+2: .*Actual/);
+    expect(await listDir(dir)).not.toContain(path.basename(out));
+  });
 });
 
 describe("bad cells are problems with their cell", () => {
@@ -248,18 +266,56 @@ describe("exit-code contract and plain messages", () => {
     expect(result.err[0]).not.toMatch(/[A-Z]{3,}_[A-Z]+|0x[0-9a-f]+|signature/);
   });
 
-  it("refuses --out without .xlsx, and an --out that is a folder, with exit 2", async () => {
+  it("refuses --out without .xlsx with exit 2", async () => {
     const csv = await run(["--out", path.join(dir, "report.csv")]);
     expect(csv).toEqual({
       status: 2,
       out: [],
       err: ['error: --out: "' + path.join(dir, "report.csv") + '" must end in .xlsx'],
     });
+  });
+
+  it("refuses an --out that is a folder, even with --replace, with exit 2", async () => {
     const folder = path.join(dir, "folder.xlsx");
     await fs.mkdir(folder);
     const result = await run(["--out", folder, "--replace"]);
     expect(result.status).toBe(2);
     expect(result.err).toEqual([`error: --out is a folder, not a file: ${folder}`]);
+  });
+
+  it("an input it may not read: exit 2, permission denied", async () => {
+    // In a folder anyone may enter, so that only the file's own mode stands in the way.
+    const open = await fs.mkdtemp(path.join(os.tmpdir(), "dcc-cli-unreadable-"));
+    const input = path.join(open, "locked.xlsx");
+    await fs.chmod(open, 0o755);
+    await fs.copyFile(SAMPLE_INPUT, input);
+    await fs.chmod(input, 0o000);
+    // root reads any file: run as nobody for the duration of the call, as an analyst without access would.
+    const asRoot = process.getuid?.() === 0;
+    try {
+      if (asRoot) process.seteuid?.(65534);
+      const result = await run([input, "--out", outPath()]);
+      if (asRoot) process.seteuid?.(0);
+      expect(result).toEqual({
+        status: 2,
+        out: [],
+        err: [`error: cannot read ${input}: permission denied`],
+      });
+    } finally {
+      if (asRoot) process.seteuid?.(0);
+      await fs.rm(open, { recursive: true, force: true });
+    }
+  });
+
+  it("an input whose symbolic links go round in a loop: exit 2, in plain words", async () => {
+    const input = path.join(dir, "loop.xlsx");
+    await fs.symlink(input, input);
+    const result = await run([input, "--out", outPath()]);
+    expect(result).toEqual({
+      status: 2,
+      out: [],
+      err: [`error: cannot open ${input}: its symbolic links go round in a loop`],
+    });
   });
 
   it("--help states the exit codes", async () => {

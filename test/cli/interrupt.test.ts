@@ -8,12 +8,17 @@ import * as path from "path";
 import { writeSheetsXlsx } from "../../src/cli/write-xlsx";
 import { REPO_ROOT, SAMPLE_INPUT, listDir, makeTempDir, runCli } from "./helpers";
 
-/** Runs the CLI with its own temp folder, sends `signal` once stderr shows `when`, resolves with its status. */
+/**
+ * Runs the CLI with its own temp folder (TMPDIR), sends `signal` once stderr shows `when` and, when
+ * `tmpFileIn` is given, once a `.tmp` file has appeared there (the output being written, so that the test
+ * sees what an interruption at that moment leaves). Resolves with the exit status.
+ */
 function interruptedRun(
   args: string[],
   tempDir: string,
   when: RegExp,
-  signal: NodeJS.Signals
+  signal: NodeJS.Signals,
+  tmpFileIn?: string
 ): Promise<{ status: number | null; stderr: string; sent: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -21,20 +26,33 @@ function interruptedRun(
       ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TMPDIR: tempDir },
       }
     );
     let stderr = "";
     let sent = false;
+    let poll: NodeJS.Timeout | undefined;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      if (poll) clearInterval(poll);
+      child.kill(signal);
+    };
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
-      if (!sent && when.test(stderr)) {
-        sent = true;
-        child.kill(signal);
-      }
+      if (sent || poll || !when.test(stderr)) return;
+      if (!tmpFileIn) return send();
+      poll = setInterval(() => {
+        void fs.readdir(tmpFileIn).then((names) => {
+          if (names.some((name) => name.endsWith(".tmp"))) send();
+        });
+      }, 20);
     });
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stderr, sent }));
+    child.on("close", (status) => {
+      if (poll) clearInterval(poll);
+      resolve({ status, stderr, sent });
+    });
   });
 }
 
@@ -74,16 +92,27 @@ describe("interruptions", () => {
   ])(
     "%s leaves no temporary file (beside the output or in the temp folder) and exits %i",
     async (signal, status, when) => {
-      // The old streaming reader left a 100 MB tmp-<pid>-* copy of the input in the temp folder.
+      // The old streaming reader left a 100 MB tmp-<pid>-* copy of the input in the temp folder, and the
+      // old writer its .tmp beside the output.
       const tempDir = path.join(dir, `tmp-${signal}`);
+      const outDir = path.join(dir, `out-${signal}`);
       await fs.mkdir(tempDir);
-      const out = path.join(dir, `out-${signal}.xlsx`);
-      const result = await interruptedRun([input, "--out", out], tempDir, when, signal);
+      await fs.mkdir(outDir);
+      const out = path.join(outDir, "reports.xlsx");
+      const whileWriting = when.test("Writing ");
+      const result = await interruptedRun(
+        [input, "--out", out],
+        tempDir,
+        when,
+        signal,
+        whileWriting ? outDir : undefined
+      );
       expect(result.sent).toBe(true);
+      expect(await listDir(outDir)).toEqual([]);
+      // Node itself may keep a compile cache in TMPDIR; the runner's own files are tmp-* and dcc-*.
+      expect((await listDir(tempDir)).filter((name) => /^(tmp|dcc)-/.test(name))).toEqual([]);
       expect(result.status).toBe(status);
       expect(result.stderr).toContain(`interrupted (${signal}): nothing written`);
-      expect((await listDir(dir)).filter((name) => !name.startsWith("tmp-"))).toEqual(["big.xlsx"]);
-      expect(await listDir(tempDir)).toEqual([]);
     }
   );
 });
