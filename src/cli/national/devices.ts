@@ -127,10 +127,16 @@ export class NationalDevices {
 
   /** dev_in (the input columns, trimmed), dev (typed values and one flag per check). */
   async createViews(): Promise<void> {
-    const fields: InputField[] = [...CHECKED_FIELDS, "supplierId"];
-    const inputs = fields.map(
+    // The identity columns come in untrimmed (trimming is not free on every row); identitySql trims them.
+    const inputs = CHECKED_FIELDS.filter((field) => !IDENTITY_FIELDS.includes(field)).map(
       (field) => `${inputExpression(this.column(field)?.name, this.category(field))} AS ${inputColumn(field)}`
     );
+    for (const field of IDENTITY_FIELDS) {
+      const name = this.column(field)?.name;
+      inputs.push(
+        `${name === undefined ? "CAST(NULL AS VARCHAR)" : sqlIdentifier(name)} AS ${sqlIdentifier(rawName(field))}`
+      );
+    }
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW dev_in AS SELECT __line AS line, ${inputs.join(", ")} ` +
         `FROM ${fileRelation(this.table.file, this.table.format)}`
@@ -141,15 +147,22 @@ export class NationalDevices {
     const counts = Object.entries(COUNT_COLUMNS).map(
       ([field, name]) => `${numberValue(x(field as InputField), c(field as InputField))} AS ${name}`
     );
+    // dev_typed holds what the seven-day rule and the criteria read; the Device ID, Type and Supplier (text
+    // to parse on every row) come in a layer above, so that the PCI query parses them only for the rows
+    // it keeps (DuckDB pushes its filter below that layer).
     await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ` +
+      `CREATE OR REPLACE TEMP VIEW dev_typed AS SELECT *, ` +
+        `(commissioned IS NOT NULL AND date_diff('day', commissioned, measured) > ${PCI_DUE_AFTER_DAYS}) AS due ` +
+        `FROM (SELECT *, last_day(make_date(month // 12, month % 12 + 1, 1)) AS measured FROM (SELECT *, ` +
         `${monthIndexValue(x("period"), c("period"))} AS month, ` +
-        `${eui64Value(x("deviceId"), c("deviceId"))} AS id, ` +
-        `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type, ` +
         `${dateValue(x("commissioned"), c("commissioned"))} AS commissioned, ` +
         `${interrogated.answer} AS interrogated_answer, ${interrogated.date} AS interrogated_date, ` +
         `${yesNoValue(x("recoveryAnchor"), c("recoveryAnchor"))} AS recovery_anchor, ` +
-        `${counts.join(", ")} FROM dev_in`
+        `${counts.join(", ")} FROM dev_in))`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ${this.identitySql()} ` +
+        `FROM (SELECT *, ${this.identityInputs()} FROM dev_typed)`
     );
     const countBad = (field: keyof typeof COUNT_COLUMNS): string => {
       const value = COUNT_COLUMNS[field];
@@ -165,24 +178,40 @@ export class NationalDevices {
         `${countBad("updateSecurityCredentialsDevice")} AS bad_update_sc_device, ` +
         `${countBad("updateSecurityCredentialsKrp")} AS bad_update_sc_krp, ` +
         `coalesce(commissioned > measured, false) AS bad_after ` +
-        `FROM (SELECT *, last_day(make_date(month // 12, month % 12 + 1, 1)) AS measured FROM dev_values)`
+        `FROM dev_values`
     );
     const flags = [...BAD_FLAGS, "bad_after"];
-    const due = `(commissioned IS NOT NULL AND date_diff('day', commissioned, measured) > ${PCI_DUE_AFTER_DAYS})`;
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW dev AS SELECT *, (${flags.join(" OR ")}) AS bad, ` +
-        `(${flags.map((flag) => `${flag}::INTEGER`).join(" + ")}) AS problem_count, ${due} AS due FROM dev_checked`
+        `(${flags.map((flag) => `${flag}::INTEGER`).join(" + ")}) AS problem_count FROM dev_checked`
+    );
+  }
+
+  /** The identity input columns trimmed (in_deviceId …), from the raw ones dev_in passes through. */
+  private identityInputs(): string {
+    return IDENTITY_FIELDS.map(
+      (field) => `${inputExpression(rawName(field), this.category(field))} AS ${inputColumn(field)}`
+    ).join(", ");
+  }
+
+  /** The Device ID as a number and the Device Type in upper case, from the trimmed identity columns. */
+  private identitySql(): string {
+    const x = inputColumn;
+    const c = (field: InputField): ColumnCategory => this.category(field);
+    return (
+      `${eui64Value(x("deviceId"), c("deviceId"))} AS id, ` +
+      `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type`
     );
   }
 
   /** Every check over every row; lists the first problems by line and counts them all. */
   async check(): Promise<DeviceCheck> {
-    // One pass: per Device and month (so that a second row for the same pair is found), then per month.
+    // One pass, grouped by month only: a second row for the same Device and month shows as fewer distinct
+    // Devices than rows that passed (grouping by Device and month instead costs a hash table as big as the input).
     const perMonth = await this.session.rows(
-      `SELECT month, sum(n)::DOUBLE, sum(problems)::DOUBLE, sum(good)::DOUBLE, sum(due)::DOUBLE, ` +
-        `sum(greatest(good - 1, 0))::DOUBLE FROM (SELECT month, id, count(*) AS n, sum(problem_count) AS problems, ` +
-        `count(*) FILTER (WHERE NOT bad) AS good, count(*) FILTER (WHERE due AND NOT bad) AS due ` +
-        `FROM dev GROUP BY month, id) GROUP BY month`
+      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, count(*) FILTER (WHERE NOT bad)::DOUBLE, ` +
+        `count(*) FILTER (WHERE due AND NOT bad)::DOUBLE, ` +
+        `(count(*) FILTER (WHERE NOT bad) - count(DISTINCT id) FILTER (WHERE NOT bad))::DOUBLE FROM dev GROUP BY month`
     );
     let rowCount = 0;
     let problemTotal = 0;
@@ -303,13 +332,19 @@ export class NationalDevices {
     const failed = PCI_CRITERIA.map(
       (criterion) => `(CASE WHEN ${failureSql(criterion)} THEN ${pciCriterionBit(criterion)} ELSE 0 END)`
     );
+    // Only rows of the seven months that are due and fail a criterion get their identity parsed; they are
+    // gathered first (parsing them straight from the sparse filtered scan costs DuckDB far more per row).
     await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, id, device_type, ` +
+      `CREATE OR REPLACE TEMP TABLE pci_base AS SELECT * FROM (SELECT *, (${failed.join(" | ")}) AS mask ` +
+        `FROM dev_typed WHERE month BETWEEN ${first} AND ${last} AND due) WHERE mask <> 0`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, ` +
         `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, line, ` +
         `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
-        `FROM (SELECT *, (${failed.join(" | ")}) AS mask FROM dev WHERE month BETWEEN ${first} AND ${last} AND due) ` +
-        `WHERE mask <> 0`
+        `FROM (SELECT *, ${this.identityInputs()} FROM pci_base)`
     );
+    await this.session.run("DROP TABLE pci_base");
     const months: MonthKey[] = [];
     for (let back = TREND_MONTHS; back >= 0; back--) months.push(addMonths(period, -back));
     const hasData = (month: MonthKey): boolean => this.monthsSeen.has(month);
@@ -487,6 +522,14 @@ export class NationalDevices {
 /** The view column of a field's input cell ("in_period"), apart from the typed values' names. */
 function inputColumn(field: InputField): string {
   return sqlIdentifier(`in_${field}`);
+}
+
+/** Fields whose text is parsed only where needed: the PCI query parses them for the rows it keeps. */
+const IDENTITY_FIELDS: readonly InputField[] = ["deviceId", "deviceType", "supplierId"];
+
+/** The view column name of an identity field's cell as in the file, untrimmed ("raw_deviceId"). */
+function rawName(field: InputField): string {
+  return `raw_${field}`;
 }
 
 /** The flags of the per-cell checks, in CHECKED_FIELDS order. */

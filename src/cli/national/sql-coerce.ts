@@ -45,7 +45,10 @@ function bind(value: string, name: string, body: string): string {
 export function inputExpression(column: string | undefined, category: ColumnCategory): string {
   if (column === undefined) return "CAST(NULL AS VARCHAR)";
   const quoted = sqlIdentifier(column);
-  return category === "text" ? `trim(CAST(${quoted} AS VARCHAR))` : quoted;
+  if (category !== "text") return quoted;
+  // trim() copies every string; most cells have no edge spaces, and LIKE tests for them far more cheaply.
+  const text = `CAST(${quoted} AS VARCHAR)`;
+  return `(CASE WHEN ${text} LIKE ' %' OR ${text} LIKE '% ' THEN trim(${text}) ELSE ${text} END)`;
 }
 
 /** True where the input is blank (NULL, or text of only spaces). */
@@ -197,16 +200,21 @@ export function eui64Value(x: string, category: ColumnCategory): string {
   return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN CAST('0x' || (${digits}) AS UBIGINT) END)`;
 }
 
-/** The canonical text of an EUI-64 number: "90-B3-D5-1F-30-01-00-00". */
+/** The canonical text of an EUI-64 number: "90-B3-D5-1F-30-01-00-00" (NULL for NULL). */
 export function eui64Text(value: string): string {
-  return `array_to_string(regexp_extract_all(printf('%016X', ${value}), '..'), '-')`;
+  // One printf of the eight bytes: several times faster in DuckDB than splitting a 16-digit hex text.
+  // An expression is bound once: printf reads it eight times, and DuckDB would compute it eight times.
+  const isColumn = /^[\w."]+$/.test(value);
+  const name = isColumn ? value : "eui";
+  const bytes = Array.from({ length: 8 }, (_, index) => `(${name} >> ${56 - 8 * index}) & 255`);
+  const text = `printf('${Array(8).fill("%02X").join("-")}', ${bytes.join(", ")})`;
+  return isColumn ? text : bind(value, name, text);
 }
 
 /** Text of a cell ('' when blank): an EUI-64 in canonical form, anything else as written (cleanSupplier). */
 export function supplierValue(x: string, category: ColumnCategory): string {
   const text = category === "text" ? x : `CAST(${x} AS VARCHAR)`;
-  const canonical = eui64Text(eui64Value(text, "text"));
-  return `(CASE WHEN ${text} IS NULL THEN '' WHEN regexp_full_match(${text}, ${EUI64_TEXT}) THEN ${canonical} ELSE ${text} END)`;
+  return `(CASE WHEN ${text} IS NULL THEN '' ELSE coalesce(${eui64Text(eui64Value(text, "text"))}, ${text}) END)`;
 }
 
 /** One of `allowed` in upper case, '' when blank, NULL for anything else (cleanDeviceType). */
