@@ -90,19 +90,23 @@ function calendarDate(parts: string): string {
   );
 }
 
+/**
+ * regexp_extract of `groups`, run only where `guard` (a cheap test every match passes) holds: an extract
+ * that fails costs DuckDB as much as one that matches, and most cells are in only one of the forms tried.
+ */
+function guardedExtract(x: string, guard: string, pattern: RegExp, groups: readonly string[]): string {
+  return `(CASE WHEN ${guard} THEN regexp_extract(${x}, ${sqlRegex(pattern)}, ${sqlStringList(groups)}) END)`;
+}
+
 function dateFromText(x: string): string {
-  const iso = `regexp_extract(${x}, ${sqlRegex(ISO_DATE_TEXT)}, ['y', 'm', 'd'])`;
-  const uk = `regexp_extract(${x}, ${sqlRegex(UK_DATE_TEXT)}, ['d', 'm', 'y'])`;
-  return bind(
-    iso,
-    "iso",
-    `CASE WHEN iso.y <> '' THEN ${calendarDate("iso")} ELSE ` +
-      bind(
-        uk,
-        "uk",
-        `CASE WHEN uk.y <> '' THEN ${calendarDate("uk")} ELSE ${dateFromSerial(numberFromText(x))} END`
-      ) +
-      ` END`
+  const iso = guardedExtract(x, `${x}[5] = '-'`, ISO_DATE_TEXT, ["y", "m", "d"]);
+  const uk = guardedExtract(x, `(${x}[2] = '/' OR ${x}[3] = '/')`, UK_DATE_TEXT, ["d", "m", "y"]);
+  // The forms exclude one another, so the first that gives a date is the date. (Each lambda sees only its
+  // own parameter: lambdas that capture a column are many times slower in DuckDB.)
+  return (
+    `coalesce(${bind(iso, "iso", `CASE WHEN iso.y <> '' THEN ${calendarDate("iso")} END`)}, ` +
+    `${bind(uk, "uk", `CASE WHEN uk.y <> '' THEN ${calendarDate("uk")} END`)}, ` +
+    `${dateFromSerial(numberFromText(x))})`
   );
 }
 
@@ -155,8 +159,8 @@ function monthIndexOfDate(date: string): string {
 }
 
 function monthIndexFromText(x: string): string {
-  const numeric = `regexp_extract(${x}, ${sqlRegex(MONTH_KEY_TEXT)}, ['y', 'm'])`;
-  const named = `regexp_extract(${x}, ${sqlRegex(MONTH_NAME_TEXT)}, ['name', 'y'])`;
+  const numeric = guardedExtract(x, `length(${x}) BETWEEN 6 AND 7`, MONTH_KEY_TEXT, ["y", "m"]);
+  const named = guardedExtract(x, `${x}[1] NOT BETWEEN '0' AND '9'`, MONTH_NAME_TEXT, ["name", "y"]);
   const lower = (names: readonly string[]): string => sqlStringList(names.map((text) => text.toLowerCase()));
   const namedMonth =
     `coalesce(list_position(${lower(MONTH_LONG_NAMES)}, lower(named.name)), ` +
@@ -164,16 +168,11 @@ function monthIndexFromText(x: string): string {
   const ofParts = (parts: string, month: string): string =>
     `CASE WHEN ${month} BETWEEN 1 AND 12 AND CAST(${parts}.y AS INTEGER) >= 1900 ` +
     `THEN CAST(${parts}.y AS INTEGER) * 12 + ${month} - 1 END`;
-  return bind(
-    numeric,
-    "numeric",
-    `CASE WHEN numeric.y <> '' THEN ${ofParts("numeric", "CAST(numeric.m AS INTEGER)")} ELSE ` +
-      bind(
-        named,
-        "named",
-        `CASE WHEN named.y <> '' THEN ${ofParts("named", namedMonth)} ELSE ${monthIndexOfDate(dateFromText(x))} END`
-      ) +
-      " END"
+  // As in dateFromText: the forms exclude one another.
+  return (
+    `coalesce(${bind(numeric, "numeric", `CASE WHEN numeric.y <> '' THEN ${ofParts("numeric", "CAST(numeric.m AS INTEGER)")} END`)}, ` +
+    `${bind(named, "named", `CASE WHEN named.y <> '' THEN ${ofParts("named", namedMonth)} END`)}, ` +
+    `${monthIndexOfDate(dateFromText(x))})`
   );
 }
 
