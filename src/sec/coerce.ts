@@ -88,6 +88,9 @@ export function readCount(v: unknown): number | null | CellProblem {
   return value + 0; // turns -0 into 0
 }
 
+/** Counts must be below this: above it whole numbers are no longer exact as JavaScript numbers. */
+export const WHOLE_COUNT_LIMIT = 2 ** 53;
+
 /**
  * A count in an input table: as readCount, and only whole numbers below 2^53 (above it whole numbers
  * are no longer exact, and sums and percentages would be wrong; 1e308 would be written as Infinity).
@@ -96,7 +99,8 @@ export function readWholeCount(v: unknown): number | null | CellProblem {
   const value = readCount(v);
   if (typeof value !== "number") return value;
   if (!Number.isInteger(value)) return problem("type", `${value} is not a whole number: counts are whole`);
-  if (value >= 2 ** 53) return problem("type", `${value} is too large for a count (the limit is 2^53)`);
+  if (value >= WHOLE_COUNT_LIMIT)
+    return problem("type", `${value} is too large for a count (the limit is 2^53)`);
   return value;
 }
 

@@ -44,6 +44,54 @@ export function runNodeScript(
   });
 }
 
+/**
+ * Runs the CLI with its own temp folder (TMPDIR), sends `signal` once stderr shows `when` and, when
+ * `tmpFileIn` is given, once a `.tmp` file has appeared there (the output being written, so that the test
+ * sees what an interruption at that moment leaves). Resolves with the exit status.
+ */
+export function interruptedRun(
+  args: string[],
+  tempDir: string,
+  when: RegExp,
+  signal: NodeJS.Signals,
+  tmpFileIn?: string
+): Promise<{ status: number | null; stderr: string; sent: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TMPDIR: tempDir },
+      }
+    );
+    let stderr = "";
+    let sent = false;
+    let poll: NodeJS.Timeout | undefined;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      if (poll) clearInterval(poll);
+      child.kill(signal);
+    };
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+      if (sent || poll || !when.test(stderr)) return;
+      if (!tmpFileIn) return send();
+      poll = setInterval(() => {
+        void fs.readdir(tmpFileIn).then((names) => {
+          if (names.some((name) => name.endsWith(".tmp"))) send();
+        });
+      }, 20);
+    });
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (poll) clearInterval(poll);
+      resolve({ status, stderr, sent });
+    });
+  });
+}
+
 /** The report CLI, exactly as `npm run report -- ...args` runs it. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return runNodeScript("src/cli/main.ts", args, env);

@@ -21,7 +21,7 @@ import { loadNationalInput } from "../../src/cli/national/load";
 import { DuckSession } from "../../src/cli/national/session";
 import { sqlIdentifier, sqlString } from "../../src/cli/national/sql-text";
 import { JANUARY, devicesGrid } from "../reports/fixture";
-import { makeTempDir, readWorkbook, writtenTables, SAMPLE_INPUT } from "./helpers";
+import { interruptedRun, listDir, makeTempDir, readWorkbook, writtenTables, SAMPLE_INPUT } from "./helpers";
 import { DEVICE_HEADERS, devicePopulation, toCsv } from "./national-population";
 
 const PERIOD = "2018-01";
@@ -329,6 +329,50 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     ]);
   });
 
+  it("counts that are not whole counts below 2^53, in CSV and in typed Parquet, as the workbook path words them", async () => {
+    const rows = goodRows.map((cells) => cells.slice());
+    rows[2][DEVICE_HEADERS.indexOf("Issue Security Credentials")] = "2.5";
+    rows[4][DEVICE_HEADERS.indexOf("Update Security Credentials (KRP)")] = "9007199254740992";
+    rows[6][DEVICE_HEADERS.indexOf("Update Security Credentials (Device)")] = "9007199254740991";
+    const inMemory = checkInputs(detectInputs([{ sheet: "Devices", row: 0, col: 0, values: rows }]));
+    const details = inMemory.problems.map((problem) => problem.message.replace(/^Devices!\w+: /, ""));
+    expect(details).toEqual([
+      "Issue Security Credentials: 2.5 is not a whole number: counts are whole",
+      "Update Security Credentials (KRP): 9007199254740992 is too large for a count (the limit is 2^53)",
+    ]);
+    const csvRun = await expectBadInput({ "devices.csv": toCsv(rows) }, []);
+    expect(csvRun.stderr).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`devices.csv line 3, Issue Security Credentials: ${details[0]}`),
+        expect.stringContaining(`devices.csv line 5, Update Security Credentials (KRP): ${details[1]}`),
+      ])
+    );
+    expect(csvRun.stderr.join("\n")).not.toMatch(/line 7,/);
+
+    const dir = await makeTempDir("national-whole-count");
+    const csv = path.join(dir, "devices.csv");
+    await fs.writeFile(csv, toCsv(rows));
+    const parquet = path.join(dir, "devices.parquet");
+    const session = await DuckSession.open();
+    try {
+      const issue = sqlIdentifier("Issue Security Credentials");
+      const krp = sqlIdentifier("Update Security Credentials (KRP)");
+      await session.run(
+        `COPY (SELECT * REPLACE (CAST(${issue} AS DOUBLE) AS ${issue}, CAST(${krp} AS BIGINT) AS ${krp}) ` +
+          `FROM read_csv(${sqlString(csv)}, all_varchar = true)) TO ${sqlString(parquet)} (FORMAT parquet)`
+      );
+    } finally {
+      await session.close();
+    }
+    const parquetRun = await expectBadInput({ "devices.parquet": await fs.readFile(parquet) }, []);
+    expect(parquetRun.stderr).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`devices.parquet row 2, Issue Security Credentials: ${details[0]}`),
+        expect.stringContaining(`devices.parquet row 4, Update Security Credentials (KRP): ${details[1]}`),
+      ])
+    );
+  });
+
   it("lists the first 100 problems and counts them all", async () => {
     const rows = goodRows.slice(0, 1);
     for (let n = 0; n < 150; n++) rows.push([PERIOD, `bad-${n}`, "", "", null, "Yes", "Yes", 2, 2, 2]);
@@ -336,5 +380,37 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
       /150 problems \(the first 100 listed\)/,
     ]);
     expect(result.stderr.filter((line) => / line \d+, /.test(line))).toHaveLength(100);
+  });
+});
+
+describe("national path: interrupted while DuckDB works", () => {
+  it.each<[NodeJS.Signals, number]>([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ])("%s removes DuckDB's temporary folder and exits %i", async (signal, status) => {
+    const dir = await makeTempDir(`national-${signal}`);
+    try {
+      const input = path.join(dir, "devices.csv");
+      await fs.writeFile(input, toCsv(devicePopulation(5, 4000, PERIOD)));
+      // The child's own temp folder: DuckDB's spill folder is made there, and must be gone after the signal.
+      const tempDir = path.join(dir, "tmp");
+      await fs.mkdir(tempDir);
+      const out = path.join(dir, "out.xlsx");
+      const result = await interruptedRun(
+        [input, "--out", out, "--period", PERIOD],
+        tempDir,
+        /^Reading and checking /m,
+        signal
+      );
+      expect(result.sent).toBe(true);
+      expect(result.status).toBe(status);
+      expect(result.stderr).toContain(`interrupted (${signal}): nothing written`);
+      // (ts-node keeps its compile cache there too.)
+      expect((await listDir(tempDir)).filter((name) => name.startsWith("dcc-duckdb-"))).toEqual([]);
+      expect(await listDir(dir)).toEqual(["devices.csv", "tmp"]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

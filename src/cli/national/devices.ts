@@ -17,11 +17,12 @@ import {
   describeCellValue,
   isBlankCell,
   isCellProblem,
-  readCount,
   readDate,
   readInterrogated,
   readMonth,
+  readWholeCount,
   readYesNo,
+  WHOLE_COUNT_LIMIT,
 } from "../../sec/coerce";
 import {
   PCI_CRITERIA,
@@ -166,7 +167,11 @@ export class NationalDevices {
     );
     const countBad = (field: keyof typeof COUNT_COLUMNS): string => {
       const value = COUNT_COLUMNS[field];
-      return `(NOT ${isBlank(x(field), c(field))} AND (${value} IS NULL OR NOT isfinite(${value}) OR ${value} < 0))`;
+      // readWholeCount's rule: a number, finite, not negative, whole and below WHOLE_COUNT_LIMIT.
+      return (
+        `(NOT ${isBlank(x(field), c(field))} AND (${value} IS NULL OR NOT isfinite(${value}) OR ${value} < 0 ` +
+        `OR ${value} <> floor(${value}) OR ${value} >= ${WHOLE_COUNT_LIMIT}))`
+      );
     };
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW dev_checked AS SELECT *, ` +
@@ -601,7 +606,7 @@ function cellProblemText(field: CheckedField, raw: SqlValue): string {
       break;
     }
     default: {
-      const count = readCount(value);
+      const count = readWholeCount(value);
       if (isCellProblem(count)) return `${fieldLabel("devices", field)}: ${count.message}`;
     }
   }

@@ -10,6 +10,7 @@ import { type InputKind, fieldLabel } from "../../reports/inputs";
 import type { ReportOptions } from "../../reports/options";
 import type { PciModel } from "../../reports/pci/model";
 import { tableName } from "../../reports/registry";
+import { trackTempFile, untrackTempFile } from "../output-file";
 import type { MonthKey } from "../../sec/dates";
 import { LISTED_PROBLEMS, NationalDevices } from "./devices";
 import { DuckSession } from "./session";
@@ -123,6 +124,7 @@ export async function loadNationalInput(
           `.${path.basename(listFile)}.${process.pid}.partial`
         );
         pending.push({ partial, final: listFile });
+        trackTempFile(partial);
         const model = await devices.pciModel(options, partial);
         progress(`Wrote the ${count(model.current.listed ?? 0)} listed devices as CSV`);
         return { ...model, fullListName: path.basename(listFile) };
@@ -131,12 +133,16 @@ export async function loadNationalInput(
         const done: string[] = [];
         for (const file of pending.splice(0)) {
           await fs.rename(file.partial, file.final);
+          untrackTempFile(file.partial);
           done.push(file.final);
         }
         return done;
       },
       async close() {
-        for (const file of pending.splice(0)) await fs.rm(file.partial, { force: true });
+        for (const file of pending.splice(0)) {
+          await fs.rm(file.partial, { force: true });
+          untrackTempFile(file.partial);
+        }
         await session.close();
       },
     };

@@ -1,11 +1,13 @@
 /**
  * One embedded DuckDB for a run: in memory, its memory bounded by DuckDB's own limit (it spills to a
- * temporary folder in the OS temp dir beyond it), and that folder removed when the run ends.
+ * temporary folder in the OS temp dir beyond it), and that folder removed when the run ends or is
+ * interrupted.
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { trackTempFile, untrackTempFile } from "../output-file";
 import { sqlString } from "./sql-text";
 
 /** DuckDB's memory limit: the runner's peak stays within about this plus the report workbook. */
@@ -23,6 +25,8 @@ export class DuckSession {
 
   static async open(): Promise<DuckSession> {
     const tempDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "dcc-duckdb-"));
+    // Removed with the runner's other temporary files if it is interrupted (DuckDB spills here).
+    trackTempFile(tempDirectory);
     try {
       const instance = await DuckDBInstance.create(":memory:", {
         memory_limit: process.env.DCC_DUCKDB_MEMORY_LIMIT ?? DUCKDB_MEMORY_LIMIT,
@@ -34,6 +38,7 @@ export class DuckSession {
       return new DuckSession(instance, connection, tempDirectory);
     } catch (error) {
       await fs.rm(tempDirectory, { recursive: true, force: true });
+      untrackTempFile(tempDirectory);
       throw error;
     }
   }
@@ -64,5 +69,6 @@ export class DuckSession {
     this.connection.closeSync();
     this.instance.closeSync();
     await fs.rm(this.tempDirectory, { recursive: true, force: true });
+    untrackTempFile(this.tempDirectory);
   }
 }
