@@ -8,6 +8,7 @@
 import * as path from "path";
 import {
   DATE_FORMAT,
+  PERCENT_FORMAT,
   detectInputs,
   sampleWorkbook,
   type InputField,
@@ -25,16 +26,19 @@ function tableNameOf(sheet: string): string {
   return sheet.replace(/[^A-Za-z0-9_]/g, "");
 }
 
-/** Date cells of one column as styled ranges, one range per run of consecutive date rows. */
-function dateRuns(values: unknown[][], col: number, format: string): StyledRange[] {
+/** The cells of one column whose row passes `wanted`, as styled ranges, one range per run of rows. */
+function formattedRuns(
+  values: unknown[][],
+  col: number,
+  wanted: (row: unknown[]) => boolean,
+  format: string
+): StyledRange[] {
   const ranges: StyledRange[] = [];
   let start = -1;
   for (let row = 1; row <= values.length; row++) {
-    // Interrogated holds yes/no (including 1 and 0) or a date: only numbers above 1 are dates.
-    const value = row < values.length ? values[row][col] : null;
-    const isDate = typeof value === "number" && value > 1;
-    if (isDate && start < 0) start = row;
-    if (!isDate && start >= 0) {
+    const isWanted = row < values.length && wanted(values[row]);
+    if (isWanted && start < 0) start = row;
+    if (!isWanted && start >= 0) {
       ranges.push({ row: start, col, rowCount: row - start, colCount: 1, style: { numberFormat: format } });
       start = -1;
     }
@@ -64,8 +68,23 @@ export function sampleSheets(): WritableSheet[] {
     const columnFormats: (string | null)[] = headers.map(() => null);
     if (columns.period !== undefined) columnFormats[columns.period] = MONTH_FORMAT;
     if (columns.commissioned !== undefined) columnFormats[columns.commissioned] = DATE_FORMAT;
-    const styles: StyledRange[] =
-      columns.interrogated !== undefined ? dateRuns(sheet.values, columns.interrogated, DATE_FORMAT) : [];
+    const styles: StyledRange[] = [];
+    const interrogated = columns.interrogated;
+    if (interrogated !== undefined) {
+      // Interrogated holds yes/no (including 1 and 0) or a date: only numbers above 1 are dates.
+      const isDate = (row: unknown[]): boolean =>
+        typeof row[interrogated] === "number" && row[interrogated] > 1;
+      styles.push(...formattedRuns(sheet.values, interrogated, isDate, DATE_FORMAT));
+    }
+    const threshold = columns.threshold;
+    if (threshold !== undefined && columns.value !== undefined) {
+      // A metric with a threshold below 1 is a percentage: its value and threshold show as 99.5%.
+      const isPercentage = (row: unknown[]): boolean =>
+        typeof row[threshold] === "number" && row[threshold] < 1;
+      for (const col of [columns.value, threshold]) {
+        styles.push(...formattedRuns(sheet.values, col, isPercentage, PERCENT_FORMAT));
+      }
+    }
     const table: TableSpec = {
       name: tableNameOf(sheet.name),
       row: 0,

@@ -1,7 +1,8 @@
 /**
  * A deterministic sample workbook: seven months (July 2017 to January 2018) of synthetic Service
- * Request, CSR and Device data with every kind of exception and every PCI state, and no problems.
- * Used by the task pane's "try with sample data", the CLI examples and the tests.
+ * Request (by Service), CSR, Device and Service Metrics data with every kind of exception, every PCI
+ * state and metric breaches, and no problems. Used by the task pane's "try with sample data", the CLI
+ * examples and the tests.
  */
 import { type MonthKey, addMonths, lastDayOfMonthSerial, serialFromYmd } from "../sec";
 
@@ -63,19 +64,69 @@ interface SampleParty {
   id: string;
   name: string;
   role?: string;
+  /** The Service its Service Requests are counted under (Service Requests only). */
+  service?: string;
   /** Fixed forecast and actual for January 2018 (the exceptions the sample must show). */
   january: [number | null, number | null];
 }
 
 const USERS: SampleParty[] = [
-  { id: "90-B3-D5-1F-30-01-00-01", name: "Northern Lights Energy", role: "IS", january: [100, 90] },
-  { id: "90-B3-D5-1F-30-01-00-02", name: "Brightside Power", role: "ES", january: [100, 110] },
-  { id: "90-B3-D5-1F-30-01-00-03", name: "Calder Gas Supply", role: "GS", january: [null, 250] },
-  { id: "90-B3-D5-1F-30-01-00-04", name: "Western Distribution", role: "ED", january: [0, 12] },
-  { id: "90-B3-D5-1F-30-01-00-05", name: "Pennine Gas Networks", role: "GT", january: [5000, 3100] },
-  { id: "90-B3-D5-1F-30-01-00-06", name: "Meterworks Agency", role: "RSA", january: [1000, 1050] },
-  { id: "90-B3-D5-1F-30-01-00-07", name: "Smart Insights Ltd", role: "OU", january: [10, 9] },
-  { id: "90-B3-D5-1F-30-01-00-08", name: "Harbour Energy Retail", role: "IS", january: [2000, 2400] },
+  {
+    id: "90-B3-D5-1F-30-01-00-01",
+    name: "Northern Lights Energy",
+    role: "IS",
+    service: "Enrolment Services",
+    january: [100, 90],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-02",
+    name: "Brightside Power",
+    role: "ES",
+    service: "Core Communication Services",
+    january: [100, 110],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-03",
+    name: "Calder Gas Supply",
+    role: "GS",
+    service: "Core Communication Services",
+    january: [null, 250],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-04",
+    name: "Western Distribution",
+    role: "ED",
+    service: "Enrolment Services",
+    january: [0, 12],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-05",
+    name: "Pennine Gas Networks",
+    role: "GT",
+    service: "Local Command Services",
+    january: [5000, 3100],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-06",
+    name: "Meterworks Agency",
+    role: "RSA",
+    service: "Core Communication Services",
+    january: [1000, 1050],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-07",
+    name: "Smart Insights Ltd",
+    role: "OU",
+    service: "Local Command Services",
+    january: [10, 9],
+  },
+  {
+    id: "90-B3-D5-1F-30-01-00-08",
+    name: "Harbour Energy Retail",
+    role: "IS",
+    service: "Enrolment Services",
+    january: [2000, 2400],
+  },
 ];
 
 const SUBSCRIBERS: SampleParty[] = [
@@ -85,6 +136,9 @@ const SUBSCRIBERS: SampleParty[] = [
   { id: "00-DB-12-34-00-00-00-A4", name: "Brightside Power", january: [0, 3] },
   { id: "00-DB-12-34-00-00-00-A5", name: "Western Distribution", january: [250, 260] },
 ];
+
+/** Harbour Energy Retail: its January 2018 (2000 forecast, 2400 sent) is written as two Service rows. */
+const SPLIT_USER = "90-B3-D5-1F-30-01-00-08";
 
 /** Forecast and actual for a month other than January 2018: mostly within range, some exceptions. */
 function ordinaryMonth(random: () => number, scale: number): [number | null, number | null] {
@@ -109,13 +163,20 @@ function varianceSheet(
       const scale = 200 * (partyIndex + 1) * (partyIndex % 2 === 0 ? 3 : 1);
       const [forecast, actual] = month === LAST_MONTH ? party.january : ordinaryMonth(random, scale);
       const row: SampleCell[] = [periodCell(month, monthIndex), writtenId(party.id, random), party.name];
-      if (withRole) row.push(party.role ?? null);
+      if (withRole) row.push(party.role ?? null, party.service ?? null);
+      if (withRole && month === LAST_MONTH && party.id === SPLIT_USER) {
+        // One User's January split over two Services: they add up to its month (2000 forecast, 2400 sent).
+        values.push([...row, 1500, 1700], [...row.slice(0, -1), "Local Command Services", 500, 700]);
+        return;
+      }
       row.push(forecast, actual);
       values.push(row);
     });
   });
   // A User with no forecast and nothing sent: Within, shown as blanks.
-  if (withRole) values.push(["2017-09", "90b3d51f30010009", "Quiet Meter Co", "OU", null, null]);
+  if (withRole) {
+    values.push(["2017-09", "90b3d51f30010009", "Quiet Meter Co", "OU", "Enrolment Services", null, null]);
+  }
   return { name, values };
 }
 
@@ -302,13 +363,91 @@ function devicesSheet(random: () => number): SampleSheet {
   return { name: "Devices", values };
 }
 
-/** Three sheets, "Service Requests", "CSRs" and "Devices", each a header row and data; the same every call. */
+/**
+ * Monthly Service Metrics, taken as data (SPEC: the product builds none in): two percentages that
+ * breach below their threshold and a time that breaches above it (Breach When left blank).
+ */
+interface SampleMetric {
+  name: string;
+  threshold: number;
+  breachWhen: string | null;
+  /** A value for a month: usually within, sometimes a breach. */
+  value(random: () => number): number;
+}
+
+const METRICS: SampleMetric[] = [
+  {
+    name: "On-Demand Responses within Target Time",
+    threshold: 0.99,
+    breachWhen: "below",
+    value: (random) => (random() < 0.15 ? 0.96 + random() * 0.029 : 0.99 + random() * 0.01),
+  },
+  {
+    name: "Alerts within Target Time",
+    threshold: 0.995,
+    breachWhen: "At or Below",
+    value: (random) => (random() < 0.1 ? 0.98 + random() * 0.015 : 0.9951 + random() * 0.0049),
+  },
+  {
+    name: "Mean Response Time (seconds)",
+    threshold: 30,
+    breachWhen: null,
+    value: (random) => Math.round((random() < 0.12 ? 31 + random() * 9 : 12 + random() * 17) * 10) / 10,
+  },
+];
+
+/** Fixed January 2018 values (User, metric index, value) that the sample must show. */
+const JANUARY_METRICS: [string, number, number | null][] = [
+  // Exactly at the threshold, breaching "below": Within.
+  ["90-B3-D5-1F-30-01-00-01", 0, 0.99],
+  ["90-B3-D5-1F-30-01-00-02", 0, 0.975],
+  // Exactly at the threshold, breaching "at or below": Breach.
+  ["90-B3-D5-1F-30-01-00-03", 1, 0.995],
+  // Not reported this month: No value.
+  ["90-B3-D5-1F-30-01-00-04", 2, null],
+  ["90-B3-D5-1F-30-01-00-05", 2, 34.5],
+];
+
+/**
+ * One row per User, metric and month, from August 2017: July has no metrics (a month without them).
+ * Percentages are fractions, as Excel holds a cell formatted 99.5%.
+ */
+function metricsSheet(random: () => number): SampleSheet {
+  const values: SampleCell[][] = [
+    ["Period", "User ID", "User Name", "Metric", "Value", "Threshold", "Breach When"],
+  ];
+  sampleMonths()
+    .slice(1)
+    .forEach((month, monthIndex) => {
+      for (const user of USERS) {
+        METRICS.forEach((metric, metricIndex) => {
+          const fixed = JANUARY_METRICS.find(([id, index]) => id === user.id && index === metricIndex);
+          const value = month === LAST_MONTH && fixed !== undefined ? fixed[2] : metric.value(random);
+          values.push([
+            periodCell(month, monthIndex),
+            writtenId(user.id, random),
+            user.name,
+            metric.name,
+            value,
+            metric.threshold,
+            metric.breachWhen,
+          ]);
+        });
+      }
+    });
+  return { name: "Service Metrics", values };
+}
+
+/**
+ * Four sheets, "Service Requests", "CSRs", "Devices" and "Service Metrics", each a header row and
+ * data; the same every call.
+ */
 export function sampleWorkbook(): SampleSheet[] {
   const random = seededRandom(20180214);
   return [
     varianceSheet(
       "Service Requests",
-      ["Period", "User ID", "User Name", "User Role", "Forecast", "Actual"],
+      ["Period", "User ID", "User Name", "User Role", "Service", "Forecast", "Actual"],
       USERS,
       random,
       true
@@ -321,6 +460,7 @@ export function sampleWorkbook(): SampleSheet[] {
       false
     ),
     devicesSheet(random),
+    metricsSheet(random),
   ];
 }
 

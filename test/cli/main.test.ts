@@ -22,6 +22,10 @@ import {
 const SPEC_TABLES_2018_01 = [
   "SR_2018_01",
   "SR_Exceptions_2018_01",
+  "SR_Services_2018_01",
+  "SR_Metrics_2018_01",
+  "SR_Metric_Breaches_2018_01",
+  "SR_Metric_Summary_2018_01",
   "CSR_2018_01",
   "CSR_Exceptions_2018_01",
   "PCI_2018_01",
@@ -75,9 +79,10 @@ describe("npm run report on the bundled sample", () => {
     expect(summaries.map((line) => line.split(":")[0])).toEqual(layouts.map((layout) => layout.name));
     // Then which table was used for which input.
     expect(lines.slice(1 + layouts.length)).toEqual([
-      "Service Requests input: table ServiceRequests on sheet 'Service Requests' (A1:F58), 57 rows",
+      "Service Requests input: table ServiceRequests on sheet 'Service Requests' (A1:G59), 58 rows",
       "CSRs input: table CSRs on sheet CSRs (A1:E36), 35 rows",
       "Devices input: table Devices on sheet Devices (A1:J966), 965 rows",
+      "Service Metrics input: table ServiceMetrics on sheet 'Service Metrics' (A1:G145), 144 rows",
     ]);
     const exceptions = layouts[0].tables.find((table) => table.name === "SR_Exceptions_2018_01");
     expect(lines[1]).toContain(`${exceptions?.rowCount} exceptions`);
@@ -95,6 +100,11 @@ describe("npm run report on the bundled sample", () => {
     const names = [...writtenTables(workbook).keys()];
     for (const name of SPEC_TABLES_2018_01) expect(names).toContain(name);
     expectTablesMatchLayouts(workbook, layouts);
+    // The sample exercises H3.24 in full: Services and Service Metrics with breaches.
+    const tables = writtenTables(workbook);
+    for (const name of ["SR_Services_2018_01", "SR_Metrics_2018_01", "SR_Metric_Breaches_2018_01"]) {
+      expect(tables.get(name)?.rows.length).toBeGreaterThan(1);
+    }
   });
 
   it("leaves the input file unchanged", async () => {

@@ -124,12 +124,13 @@ test("selectCell activates the sheet and selects the cell", async () => {
 test("insertSampleData writes tables under free names and never touches existing sheets", async () => {
   const host = useHost([{ name: "Devices", values: [["mine"]] }]);
   const written = await insertSampleData(sampleWorkbook());
-  expect(written).toEqual(["Service Requests", "CSRs", "Devices (2)"]);
+  expect(written).toEqual(["Service Requests", "CSRs", "Devices (2)", "Service Metrics"]);
   expect(host.values("Devices", "A1:B1")).toEqual([["mine", ""]]);
   expect(host.tables().map((t) => [t.name, t.sheet])).toEqual([
     ["SampleServiceRequests", "Service Requests"],
     ["SampleCSRs", "CSRs"],
     ["SampleDevices", "Devices (2)"],
+    ["SampleServiceMetrics", "Service Metrics"],
   ]);
   // Text in the sample (e.g. "2018-01" periods, lower-case IDs) stays text.
   const sample = sampleWorkbook();
@@ -141,6 +142,7 @@ test("insertSampleData writes tables under free names and never touches existing
     "Service Requests (2)",
     "CSRs (2)",
     "Devices (3)",
+    "Service Metrics (2)",
   ]);
   expect(host.tables().map((t) => t.name)).toContain("SampleServiceRequests_2");
 });
@@ -149,7 +151,7 @@ test("the new user's path: insert sample data, read, check, build January 2018, 
   const host = useHost();
   await insertSampleData(sampleWorkbook());
   const inputs = detectInputs(await readWorkbookInputs());
-  expect(inputs.map((i) => i.kind).sort()).toEqual(["csr", "devices", "sr"]);
+  expect(inputs.map((i) => i.kind).sort()).toEqual(["csr", "devices", "metrics", "sr"]);
   const data = checkInputs(inputs);
   expect(data.problems).toEqual([]);
   const layouts = buildReports(data, {
@@ -163,11 +165,21 @@ test("the new user's path: insert sample data, read, check, build January 2018, 
     "Service Requests",
     "CSRs",
     "Devices",
+    "Service Metrics",
     "SR Variance Jan-2018",
     "CSR Variance Jan-2018",
     "Post Commissioning Jan-2018",
     "DCC Reporting Jan-2018",
   ]);
+  // The sample exercises H3.24 in full: the SR sheet has Services and Service Metrics with breaches.
+  const srTables = host.tables().filter((table) => table.sheet === "SR Variance Jan-2018");
+  for (const name of ["SR_Services_2018_01", "SR_Metrics_2018_01", "SR_Metric_Breaches_2018_01"]) {
+    const table = srTables.find((candidate) => candidate.name === name);
+    // More than a header row and one data row.
+    expect(table?.address).toMatch(/^[A-Z]+(\d+):[A-Z]+(\d+)$/);
+    const [, first, last] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(table?.address ?? "") ?? [];
+    expect(Number(last) - Number(first)).toBeGreaterThan(1);
+  }
   // Reading again leaves the report sheets out, so the inputs are the same.
   expect(detectInputs(await readWorkbookInputs()).map((i) => i.rowCount)).toEqual(
     inputs.map((i) => i.rowCount)

@@ -20,13 +20,20 @@ const data = checkInputs(inputs);
 const JANUARY: ReportOptions = { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false };
 
 describe("sampleWorkbook", () => {
-  it("has the three input sheets, each found as its kind with every column", () => {
-    expect(workbook.map((sheet) => sheet.name)).toEqual(["Service Requests", "CSRs", "Devices"]);
+  it("has the four input sheets, each found as its kind with every column", () => {
+    expect(workbook.map((sheet) => sheet.name)).toEqual([
+      "Service Requests",
+      "CSRs",
+      "Devices",
+      "Service Metrics",
+    ]);
     expect(inputs.map((input) => [input.source.sheet, input.kind, input.missing])).toEqual([
       ["Service Requests", "sr", []],
       ["CSRs", "csr", []],
       ["Devices", "devices", []],
+      ["Service Metrics", "metrics", []],
     ]);
+    expect(inputs[0].columns.service).toBeDefined();
   });
 
   it("is the same on every call", () => {
@@ -119,8 +126,51 @@ describe("sampleWorkbook", () => {
     expect(pci.byType.length).toBeGreaterThan(3);
   });
 
-  it("builds all four sheets for January 2018", () => {
+  it("gives January 2018 Services that sum a User split over two Services", () => {
+    const sr = buildSrModel(data, JANUARY);
+    expect(sr.services?.map((row) => [row.service, row.users, row.status])).toEqual([
+      ["Core Communication Services", 3, "Over"],
+      ["Enrolment Services", 3, "Over"],
+      ["Local Command Services", 3, "Under"],
+    ]);
+    // Harbour Energy Retail's two Service rows add up to its month.
+    expect(sr.rows.find((row) => row.name === "Harbour Energy Retail")).toMatchObject({
+      forecast: 2000,
+      actual: 2400,
+    });
+  });
+
+  it("gives January 2018 metric breaches, No value, exact equality on both sides and a percentage", () => {
+    const metrics = buildSrModel(data, JANUARY).metrics;
+    expect(metrics?.totals).toEqual({ rows: 24, breaches: 5, noValue: 1 });
+    const statusOf = (userName: string, metric: string) =>
+      metrics?.rows.find((row) => row.userName === userName && row.metric.startsWith(metric));
+    expect(statusOf("Northern Lights Energy", "On-Demand")).toMatchObject({ value: 0.99, status: "Within" });
+    expect(statusOf("Calder Gas Supply", "Alerts")).toMatchObject({
+      value: 0.995,
+      breachWhen: "at or below",
+      status: "Breach",
+    });
+    expect(statusOf("Western Distribution", "Mean")).toMatchObject({ value: null, status: "No value" });
+    expect(statusOf("Pennine Gas Networks", "Mean")).toMatchObject({ breachWhen: "above", status: "Breach" });
+  });
+
+  it("has no Service Metrics in July 2017 (a month without metrics)", () => {
+    expect(buildSrModel(data, { ...JANUARY, period: "2017-07" }).metrics?.rows).toEqual([]);
+    expect(data.metrics.some((record) => record.period === "2017-08")).toBe(true);
+  });
+
+  it("builds all four sheets for January 2018, the SR sheet with its Services and Metrics tables", () => {
     const layouts = buildReports(data, { ...JANUARY, redactCsr: true }).layouts;
-    expect(layouts.map((layout) => layout.tables.length)).toEqual([2, 2, 4, 0]);
+    expect(layouts.map((layout) => layout.tables.length)).toEqual([6, 2, 4, 0]);
+    const srTables = layouts[0].tables.map((table) => [table.name, table.rowCount > 0]);
+    expect(srTables.sort()).toEqual([
+      ["SR_2018_01", true],
+      ["SR_Exceptions_2018_01", true],
+      ["SR_Metric_Breaches_2018_01", true],
+      ["SR_Metric_Summary_2018_01", true],
+      ["SR_Metrics_2018_01", true],
+      ["SR_Services_2018_01", true],
+    ]);
   });
 });
