@@ -361,10 +361,7 @@ interface PartyRow {
 }
 
 /** What differs between the two variance inputs. */
-interface PartyInput<R> {
-  idField: InputField;
-  idLabel: string;
-  nameField: InputField;
+interface PartyInput<R> extends PartyColumns {
   /** The User Role column, for Service Requests. */
   roleField?: InputField;
   /** "User", "Subscriber": in the duplicate-row message. */
@@ -383,6 +380,53 @@ interface PartySeen {
   at: string;
 }
 
+/** The cells that open every row of a party input (Service Requests, CSRs, Service Metrics). */
+interface PartyOpening {
+  period: MonthKey;
+  id: string;
+  name: string;
+}
+
+/** Which columns hold a party input's ID and name. */
+interface PartyColumns {
+  idField: InputField;
+  idLabel: string;
+  nameField: InputField;
+}
+
+/**
+ * Walks a party input's data rows: skips blank rows, reads each row's Period, ID and name, lets
+ * `readRest` read the other cells (logging their problems; undefined when the row cannot be used),
+ * and hands on only rows without a problem. Any other row counts as bad.
+ */
+function walkPartyRows<T>(
+  input: DetectedInput,
+  run: Run,
+  columns: PartyColumns,
+  readRest: (row: unknown[], index: number) => T | undefined,
+  use: (opening: PartyOpening, rest: T, index: number) => void
+): void {
+  const { source } = input;
+  const cPeriod = columnOf(input, "period");
+  const cId = columnOf(input, columns.idField);
+  const cName = columnOf(input, columns.nameField);
+  const mapped = mappedColumns(input);
+  for (let index = 1; index < source.values.length; index++) {
+    const row = source.values[index] ?? [];
+    if (isBlankRow(row, mapped)) continue;
+    const problemsBefore = run.log.problems.length;
+    const period = periodCell(input, run, row, index, cPeriod);
+    const id = idCell(input, run, row, index, cId, columns.idLabel);
+    const name = readText(cell(row, cName)) ?? "";
+    const rest = readRest(row, index);
+    if (run.log.problems.length > problemsBefore || period === null || id === null || rest === undefined) {
+      run.badRows++;
+      continue;
+    }
+    use({ period, id, name }, rest, index);
+  }
+}
+
 function checkParties<R>(
   input: DetectedInput,
   run: Run,
@@ -391,23 +435,14 @@ function checkParties<R>(
   spec: PartyInput<R>
 ): void {
   const { source } = input;
-  const cPeriod = columnOf(input, "period");
   const cId = columnOf(input, spec.idField);
-  const cName = columnOf(input, spec.nameField);
   const cRole = spec.roleField === undefined ? -1 : columnOf(input, spec.roleField);
   const cForecast = columnOf(input, "forecast");
   const cActual = columnOf(input, "actual");
   const cService = columnOf(input, "service");
   const summing = cService >= 0;
   const roles = new TextReader(cleanRole);
-  const mapped = mappedColumns(input);
-  for (let index = 1; index < source.values.length; index++) {
-    const row = source.values[index] ?? [];
-    if (isBlankRow(row, mapped)) continue;
-    const problemsBefore = run.log.problems.length;
-    const period = periodCell(input, run, row, index, cPeriod);
-    const id = idCell(input, run, row, index, cId, spec.idLabel);
-    const name = readText(cell(row, cName)) ?? "";
+  const readRest = (row: unknown[], index: number) => {
     const roleRaw = cell(row, cRole);
     const role = roles.read(roleRaw);
     if (role === null) {
@@ -421,22 +456,13 @@ function checkParties<R>(
     }
     const forecast = countCell(input, run, row, index, cForecast, "forecast");
     const actual = countCell(input, run, row, index, cActual, "actual");
-    if (run.log.problems.length > problemsBefore || period === null || id === null) {
-      run.badRows++;
-      continue;
-    }
+    const service = summing ? (readText(cell(row, cService)) ?? "") : null;
+    return { role: role ?? "", forecast, actual: actual ?? 0, service };
+  };
+  walkPartyRows(input, run, spec, readRest, ({ period, id, name }, rest, index) => {
     const key = `${period}|${id}`;
     const earlier = seen.get(key);
-    const checked: PartyRow = {
-      period,
-      id,
-      name,
-      role: role ?? "",
-      service: summing ? (readText(cell(row, cService)) ?? "") : null,
-      forecast,
-      actual: actual ?? 0,
-      sourceRow: source.row + index,
-    };
+    const checked: PartyRow = { period, id, name, ...rest, sourceRow: source.row + index };
     if (earlier && !(summing && earlier.summing)) {
       run.log.add(
         input.kind,
@@ -447,11 +473,11 @@ function checkParties<R>(
           spec.duplicateHint
       );
       run.badRows++;
-      continue;
+      return;
     }
     if (earlier) {
       spec.addTo(out[earlier.index], checked);
-      continue;
+      return;
     }
     seen.set(key, {
       index: out.length,
@@ -460,7 +486,7 @@ function checkParties<R>(
     });
     run.months.add(period);
     out.push(spec.record(checked));
-  }
+  });
 }
 
 const SR_INPUT: PartyInput<SrRecord> = {
@@ -534,23 +560,15 @@ function measureCell(
 /** (month, User, Metric) -> where it was first seen, for the duplicate-row message. */
 type MetricSeen = Map<string, string>;
 
+const METRICS_PARTY: PartyColumns = { idField: "userId", idLabel: "User ID", nameField: "userName" };
+
 function checkMetrics(input: DetectedInput, run: Run, out: MetricRecord[], seen: MetricSeen): void {
   const { source } = input;
-  const cPeriod = columnOf(input, "period");
-  const cId = columnOf(input, "userId");
-  const cName = columnOf(input, "userName");
   const cMetric = columnOf(input, "metric");
   const cValue = columnOf(input, "value");
   const cThreshold = columnOf(input, "threshold");
   const cBreachWhen = columnOf(input, "breachWhen");
-  const mapped = mappedColumns(input);
-  for (let index = 1; index < source.values.length; index++) {
-    const row = source.values[index] ?? [];
-    if (isBlankRow(row, mapped)) continue;
-    const problemsBefore = run.log.problems.length;
-    const period = periodCell(input, run, row, index, cPeriod);
-    const userId = idCell(input, run, row, index, cId, "User ID");
-    const userName = readText(cell(row, cName)) ?? "";
+  const readRest = (row: unknown[], index: number) => {
     const metric = readText(row[cMetric]);
     if (metric === null) run.log.add("metrics", source, index, cMetric, "Metric is missing");
     const value = measureCell(input, run, row, index, cValue, "value");
@@ -571,20 +589,13 @@ function checkMetrics(input: DetectedInput, run: Run, out: MetricRecord[], seen:
         `${describeCellValue(breachRaw)} is not a Breach When (above, at or above, below or at or below)`
       );
     }
-    if (
-      run.log.problems.length > problemsBefore ||
-      period === null ||
-      userId === null ||
-      metric === null ||
-      value === undefined ||
-      threshold === null ||
-      threshold === undefined ||
-      breachWhen === null
-    ) {
-      run.badRows++;
-      continue;
-    }
-    const key = `${period}|${userId}|${metric.toLowerCase()}`;
+    if (metric === null || value === undefined || threshold === null || threshold === undefined)
+      return undefined;
+    if (breachWhen === null) return undefined;
+    return { metric, value, threshold, breachWhen };
+  };
+  walkPartyRows(input, run, METRICS_PARTY, readRest, ({ period, id, name }, rest, index) => {
+    const key = `${period}|${id}|${rest.metric.toLowerCase()}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       run.log.add(
@@ -592,24 +603,15 @@ function checkMetrics(input: DetectedInput, run: Run, out: MetricRecord[], seen:
         source,
         index,
         cMetric,
-        `duplicate row: User ${userId} already has a "${metric}" row for ${formatMonthLong(period)} (${earlier})`
+        `duplicate row: User ${id} already has a "${rest.metric}" row for ${formatMonthLong(period)} (${earlier})`
       );
       run.badRows++;
-      continue;
+      return;
     }
     seen.set(key, `${sheetReference(source.sheet)}!row ${source.row + index + 1}`);
     run.months.add(period);
-    out.push({
-      period,
-      userId,
-      userName,
-      metric,
-      value,
-      threshold,
-      breachWhen,
-      sourceRow: source.row + index,
-    });
-  }
+    out.push({ period, userId: id, userName: name, ...rest, sourceRow: source.row + index });
+  });
 }
 
 /** Device ID -> sheet row (1-based, for messages) of its first row, per period. */

@@ -64,69 +64,19 @@ interface SampleParty {
   id: string;
   name: string;
   role?: string;
-  /** The Service its Service Requests are counted under (Service Requests only). */
-  service?: string;
   /** Fixed forecast and actual for January 2018 (the exceptions the sample must show). */
   january: [number | null, number | null];
 }
 
 const USERS: SampleParty[] = [
-  {
-    id: "90-B3-D5-1F-30-01-00-01",
-    name: "Northern Lights Energy",
-    role: "IS",
-    service: "Enrolment Services",
-    january: [100, 90],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-02",
-    name: "Brightside Power",
-    role: "ES",
-    service: "Core Communication Services",
-    january: [100, 110],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-03",
-    name: "Calder Gas Supply",
-    role: "GS",
-    service: "Core Communication Services",
-    january: [null, 250],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-04",
-    name: "Western Distribution",
-    role: "ED",
-    service: "Enrolment Services",
-    january: [0, 12],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-05",
-    name: "Pennine Gas Networks",
-    role: "GT",
-    service: "Local Command Services",
-    january: [5000, 3100],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-06",
-    name: "Meterworks Agency",
-    role: "RSA",
-    service: "Core Communication Services",
-    january: [1000, 1050],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-07",
-    name: "Smart Insights Ltd",
-    role: "OU",
-    service: "Local Command Services",
-    january: [10, 9],
-  },
-  {
-    id: "90-B3-D5-1F-30-01-00-08",
-    name: "Harbour Energy Retail",
-    role: "IS",
-    service: "Enrolment Services",
-    january: [2000, 2400],
-  },
+  { id: "90-B3-D5-1F-30-01-00-01", name: "Northern Lights Energy", role: "IS", january: [100, 90] },
+  { id: "90-B3-D5-1F-30-01-00-02", name: "Brightside Power", role: "ES", january: [100, 110] },
+  { id: "90-B3-D5-1F-30-01-00-03", name: "Calder Gas Supply", role: "GS", january: [null, 250] },
+  { id: "90-B3-D5-1F-30-01-00-04", name: "Western Distribution", role: "ED", january: [0, 12] },
+  { id: "90-B3-D5-1F-30-01-00-05", name: "Pennine Gas Networks", role: "GT", january: [5000, 3100] },
+  { id: "90-B3-D5-1F-30-01-00-06", name: "Meterworks Agency", role: "RSA", january: [1000, 1050] },
+  { id: "90-B3-D5-1F-30-01-00-07", name: "Smart Insights Ltd", role: "OU", january: [10, 9] },
+  { id: "90-B3-D5-1F-30-01-00-08", name: "Harbour Energy Retail", role: "IS", january: [2000, 2400] },
 ];
 
 const SUBSCRIBERS: SampleParty[] = [
@@ -136,6 +86,9 @@ const SUBSCRIBERS: SampleParty[] = [
   { id: "00-DB-12-34-00-00-00-A4", name: "Brightside Power", january: [0, 3] },
   { id: "00-DB-12-34-00-00-00-A5", name: "Western Distribution", january: [250, 260] },
 ];
+
+/** The Services a User's Service Requests are counted under, the i-th User under SERVICES[i % 3]. */
+const SERVICES = ["Enrolment Services", "Core Communication Services", "Local Command Services"];
 
 /** Harbour Energy Retail: its January 2018 (2000 forecast, 2400 sent) is written as two Service rows. */
 const SPLIT_USER = "90-B3-D5-1F-30-01-00-08";
@@ -163,10 +116,10 @@ function varianceSheet(
       const scale = 200 * (partyIndex + 1) * (partyIndex % 2 === 0 ? 3 : 1);
       const [forecast, actual] = month === LAST_MONTH ? party.january : ordinaryMonth(random, scale);
       const row: SampleCell[] = [periodCell(month, monthIndex), writtenId(party.id, random), party.name];
-      if (withRole) row.push(party.role ?? null, party.service ?? null);
+      if (withRole) row.push(party.role ?? null, SERVICES[partyIndex % SERVICES.length]);
       if (withRole && month === LAST_MONTH && party.id === SPLIT_USER) {
         // One User's January split over two Services: they add up to its month (2000 forecast, 2400 sent).
-        values.push([...row, 1500, 1700], [...row.slice(0, -1), "Local Command Services", 500, 700]);
+        values.push([...row, 1500, 1700], [...row.slice(0, -1), SERVICES[2], 500, 700]);
         return;
       }
       row.push(forecast, actual);
@@ -175,7 +128,7 @@ function varianceSheet(
   });
   // A User with no forecast and nothing sent: Within, shown as blanks.
   if (withRole) {
-    values.push(["2017-09", "90b3d51f30010009", "Quiet Meter Co", "OU", "Enrolment Services", null, null]);
+    values.push(["2017-09", "90b3d51f30010009", "Quiet Meter Co", "OU", SERVICES[0], null, null]);
   }
   return { name, values };
 }
@@ -375,18 +328,23 @@ interface SampleMetric {
   value(random: () => number): number;
 }
 
+/** A percentage as people type it: to two decimal places (99.82%), so the fraction has four. */
+function percentage(fraction: number): number {
+  return Math.round(fraction * 10000) / 10000;
+}
+
 const METRICS: SampleMetric[] = [
   {
     name: "On-Demand Responses within Target Time",
     threshold: 0.99,
     breachWhen: "below",
-    value: (random) => (random() < 0.15 ? 0.96 + random() * 0.029 : 0.99 + random() * 0.01),
+    value: (random) => percentage(random() < 0.15 ? 0.96 + random() * 0.029 : 0.99 + random() * 0.01),
   },
   {
     name: "Alerts within Target Time",
     threshold: 0.995,
     breachWhen: "At or Below",
-    value: (random) => (random() < 0.1 ? 0.98 + random() * 0.015 : 0.9951 + random() * 0.0049),
+    value: (random) => percentage(random() < 0.1 ? 0.98 + random() * 0.015 : 0.9951 + random() * 0.0049),
   },
   {
     name: "Mean Response Time (seconds)",

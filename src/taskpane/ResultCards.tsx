@@ -13,6 +13,7 @@ import {
   EXCEPTION_STATUSES,
   reportDefinition,
   reportSheetName,
+  type MetricsHeadline,
   type ReportChoice,
   type VarianceHeadline,
 } from "../reports";
@@ -30,7 +31,8 @@ const useStyles = makeStyles({
   },
   figures: {
     display: "grid",
-    gridTemplateColumns: "repeat(3, 1fr)",
+    // Three figures a row, four on the SR card with Service Metrics: as many columns as fit.
+    gridTemplateColumns: "repeat(auto-fit, minmax(4.5rem, 1fr))",
     columnGap: tokens.spacingHorizontalS,
     margin: 0,
   },
@@ -85,9 +87,10 @@ export function ResultCards({ result, onOpenSheet }: ResultCardsProps): React.JS
           <ReportCard
             title={titleOf("sr")}
             sheetLink={link(sheetOf("sr"))}
-            figures={varianceFigures(summary.sr)}
+            figures={[...varianceFigures(summary.sr), ...metricFigures(summary.metrics)]}
           >
             {varianceNote(summary.sr)}
+            {summary.metrics && `. ${metricsNote(summary.metrics)}`}
           </ReportCard>
         )}
         {summary.csr && (
@@ -127,6 +130,16 @@ function varianceFigures(headline: VarianceHeadline): Figure[] {
     value: headline.exceptionsByStatus[status],
     attention: true,
   }));
+}
+
+/** The Service Metrics breaches, when there is a Service Metrics input. */
+function metricFigures(metrics: MetricsHeadline | undefined): Figure[] {
+  return metrics ? [{ label: "Metric breaches", value: metrics.breaches, attention: true }] : [];
+}
+
+function metricsNote(metrics: MetricsHeadline): string {
+  const noValue = metrics.noValue > 0 ? `, ${metrics.noValue} with no value` : "";
+  return `${metrics.breaches} of ${metrics.metrics} service metrics breached${noValue}`;
 }
 
 function varianceNote(headline: VarianceHeadline): string {

@@ -235,7 +235,12 @@ describe("national path: the same data as .xlsx, CSV and Parquet", () => {
       } else expect(csvStamps[sheet]).toBe(stamp);
     }
     // The whole list beside the workbook, by DuckDB's COPY.
-    expect(await fs.readdir(csvDir)).toEqual(["CSRs.csv", "Devices.csv", "Service Requests.csv"]);
+    expect(await fs.readdir(csvDir)).toEqual([
+      "CSRs.csv",
+      "Devices.csv",
+      "Service Metrics.csv",
+      "Service Requests.csv",
+    ]);
     const list = await fs.readFile(path.join(dir, "csv.PCI_2018_01.csv"), "utf8");
     expect(list.trimEnd().split("\n").length - 1).toBe(
       (xlsx.get("PCI_2018_01") as { rows: unknown[] }).rows.length

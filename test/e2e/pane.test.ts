@@ -50,7 +50,14 @@ test("a new user inserts the sample, checks it and writes every January 2018 rep
   await screenshot(page, "light-05-result");
 
   const workbook = await hostWorkbook(page);
-  expect(workbook.sheets).toEqual(["Sheet1", "Service Requests", "CSRs", "Devices", ...JANUARY_2018_SHEETS]);
+  expect(workbook.sheets).toEqual([
+    "Sheet1",
+    "Service Requests",
+    "CSRs",
+    "Devices",
+    "Service Metrics",
+    ...JANUARY_2018_SHEETS,
+  ]);
   for (const [name, expected] of Object.entries(JANUARY_2018_TABLES)) {
     const table = workbook.tables.find((t) => t.name === name);
     expect({ name, sheet: table?.sheet, headers: table?.headers }).toEqual({
@@ -81,6 +88,7 @@ test("a new user inserts the sample, checks it and writes every January 2018 rep
       expect.stringMatching(/^Over \d+$/),
       expect.stringMatching(/^Under \d+$/),
       expect.stringMatching(/^No forecast \d+$/),
+      expect.stringMatching(/^Metric breaches \d+$/),
     ],
     [
       expect.stringMatching(/^Over \d+$/),
@@ -108,7 +116,7 @@ test("a new user inserts the sample, checks it and writes every January 2018 rep
   expect((await hostWorkbook(page)).activeSheet).toBe(JANUARY_2018_SHEETS[0]);
 });
 
-/** The sample with a negative Actual (F3) and an invalid User ID (B4) on the Service Requests sheet. */
+/** The sample with a negative Forecast (F3) and an invalid User ID (B4) on the Service Requests sheet. */
 async function breakSample(page: Page): Promise<void> {
   await setCellValues(page, "Service Requests", "F3", [[-5]]);
   await setCellValues(page, "Service Requests", "B4", [["not-an-id"]]);

@@ -129,9 +129,9 @@ describe("sampleWorkbook", () => {
   it("gives January 2018 Services that sum a User split over two Services", () => {
     const sr = buildSrModel(data, JANUARY);
     expect(sr.services?.map((row) => [row.service, row.users, row.status])).toEqual([
-      ["Core Communication Services", 3, "Over"],
-      ["Enrolment Services", 3, "Over"],
-      ["Local Command Services", 3, "Under"],
+      ["Core Communication Services", 3, "Under"],
+      ["Enrolment Services", 3, "Within"],
+      ["Local Command Services", 3, "Over"],
     ]);
     // Harbour Energy Retail's two Service rows add up to its month.
     expect(sr.rows.find((row) => row.name === "Harbour Energy Retail")).toMatchObject({

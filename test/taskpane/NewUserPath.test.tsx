@@ -41,7 +41,7 @@ test("a new user inserts the sample data, checks it and generates January 2018",
     within(inputs)
       .getAllByRole("heading")
       .map((heading) => heading.textContent)
-  ).toEqual(expect.arrayContaining(["Service Requests", "CSRs", "Devices"]));
+  ).toEqual(expect.arrayContaining(["Service Requests", "CSRs", "Devices", "Service Metrics"]));
 
   await user.click(screen.getByRole("button", { name: "Check" }));
   expect(await screen.findByText(/No problems found/)).toBeInTheDocument();
@@ -60,10 +60,19 @@ test("a new user inserts the sample data, checks it and generates January 2018",
       "CSR_2018_01",
       "PCI_2018_01",
       "PCI_Trend_2018_01",
+      // H3.24 in full: the sample has a Service column and Service Metrics.
+      "SR_Services_2018_01",
+      "SR_Metrics_2018_01",
+      "SR_Metric_Breaches_2018_01",
     ])
   );
   const cards = screen.getByRole("list", { name: "Reports written" });
   expect(cards).toHaveTextContent(/Service Requests.*\d+ exceptions?; \d+ parties/);
+  // The SR card counts the sample's metric breaches (5 of 24 in January 2018, one with no value).
+  const srCard = within(cards).getAllByRole("listitem")[0];
+  const breaches = within(srCard).getByText("Metric breaches");
+  expect(breaches.nextElementSibling).toHaveTextContent(/^5$/);
+  expect(srCard).toHaveTextContent("5 of 24 service metrics breached, 1 with no value");
   expect(cards).toHaveTextContent(/Post commissioning.*Devices listed.*Added.*Removed/);
 
   await user.click(within(cards).getByRole("button", { name: "CSR Variance Jan-2018" }));
