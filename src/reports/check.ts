@@ -332,7 +332,27 @@ function idCell(
   return null;
 }
 
-/** Reads a count cell (blank -> `blank`); logs and returns -1 on a problem. */
+/** Reads a number cell with `read`; logs and returns undefined on a problem. */
+function numberCell(
+  input: DetectedInput,
+  run: Run,
+  cells: { row: unknown[]; index: number; col: number },
+  field: InputField,
+  read: (raw: unknown) => number | null | CellProblem
+): number | null | undefined {
+  const value = read(cells.row[cells.col]);
+  if (value === null || typeof value === "number") return value;
+  run.log.add(
+    input.kind,
+    input.source,
+    cells.index,
+    cells.col,
+    `${fieldLabel(input.kind, field)}: ${value.message}`
+  );
+  return undefined;
+}
+
+/** Reads a count cell (blank -> null); logs and returns -1 on a problem. */
 function countCell(
   input: DetectedInput,
   run: Run,
@@ -341,10 +361,8 @@ function countCell(
   col: number,
   field: InputField
 ): number | null {
-  const value = readWholeCount(row[col]);
-  if (value === null || typeof value === "number") return value;
-  run.log.add(input.kind, input.source, index, col, `${fieldLabel(input.kind, field)}: ${value.message}`);
-  return -1;
+  const value = numberCell(input, run, { row, index, col }, field, readWholeCount);
+  return value === undefined ? -1 : value;
 }
 
 /** One party's row of a variance input (Service Requests or CSRs), read and checked. */
@@ -542,21 +560,6 @@ const CSR_INPUT: PartyInput<CsrRecord> = {
   addTo: () => undefined,
 };
 
-/** Reads a number cell that may be negative (a metric's value or threshold); logs and returns undefined on a problem. */
-function measureCell(
-  input: DetectedInput,
-  run: Run,
-  row: unknown[],
-  index: number,
-  col: number,
-  field: InputField
-): number | null | undefined {
-  const value = readNumber(row[col]);
-  if (value === null || typeof value === "number") return value;
-  run.log.add(input.kind, input.source, index, col, `${fieldLabel(input.kind, field)}: ${value.message}`);
-  return undefined;
-}
-
 /** (month, User, Metric) -> where it was first seen, for the duplicate-row message. */
 type MetricSeen = Map<string, string>;
 
@@ -571,8 +574,9 @@ function checkMetrics(input: DetectedInput, run: Run, out: MetricRecord[], seen:
   const readRest = (row: unknown[], index: number) => {
     const metric = readText(row[cMetric]);
     if (metric === null) run.log.add("metrics", source, index, cMetric, "Metric is missing");
-    const value = measureCell(input, run, row, index, cValue, "value");
-    const threshold = measureCell(input, run, row, index, cThreshold, "threshold");
+    // A metric's value or threshold may be negative.
+    const value = numberCell(input, run, { row, index, col: cValue }, "value", readNumber);
+    const threshold = numberCell(input, run, { row, index, col: cThreshold }, "threshold", readNumber);
     if (threshold === null) run.log.add("metrics", source, index, cThreshold, "Threshold is missing");
     const breachRaw = cell(row, cBreachWhen);
     const breachWhen = isBlankCell(breachRaw)

@@ -1,14 +1,9 @@
 /** Monthly Service Metrics against their thresholds (SEC H3.24(b)): every User's metrics, breaches, per metric. */
-import { type BreachWhen, type MetricStatus, metricStatus } from "../../sec/threshold";
+import { type MetricStatus, metricStatus } from "../../sec/threshold";
 import type { MetricRecord } from "../check";
 
-export interface MetricRow {
-  userId: string;
-  userName: string;
-  metric: string;
-  value: number | null;
-  threshold: number;
-  breachWhen: BreachWhen;
+/** One User's metric in the month, with its status. */
+export interface MetricRow extends Omit<MetricRecord, "period" | "sourceRow"> {
   status: MetricStatus;
 }
 
