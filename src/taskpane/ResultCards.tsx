@@ -36,7 +36,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     margin: 0,
   },
-  figure: { display: "flex", flexDirection: "column-reverse" },
+  // The value above its label (the label first for screen readers); values on one line when a label wraps.
+  figure: { display: "flex", flexDirection: "column-reverse", justifyContent: "flex-end" },
   value: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,

@@ -270,7 +270,7 @@ export function useReportPane(services: PaneServices): ReportPane {
     await readInputs({
       intent: "success",
       title: "Sample data inserted",
-      text: `Added ${written.join(", ")}. Next: Check, then Generate.`,
+      text: `Added ${written.join(", ")}. Check, then Generate.`,
     });
   }, [services, readInputs]);
 

@@ -213,7 +213,14 @@ test("generating a month twice asks first: Keep both leaves the first sheets as 
       .filter((t) => t.sheet === "SR Variance Jan-2018 (2)")
       .map((t) => t.name)
       .sort()
-  ).toEqual(["SR_2018_01_2", "SR_Exceptions_2018_01_2"]);
+  ).toEqual([
+    "SR_2018_01_2",
+    "SR_Exceptions_2018_01_2",
+    "SR_Metric_Breaches_2018_01_2",
+    "SR_Metric_Summary_2018_01_2",
+    "SR_Metrics_2018_01_2",
+    "SR_Services_2018_01_2",
+  ]);
   await expect(
     page.getByRole("list", { name: "Reports written" }).getByRole("button").allInnerTexts()
   ).resolves.toEqual(keptNames);
@@ -269,7 +276,7 @@ test("at 360 × 700 px with the sample data, Check and Generate are within the f
   await page.getByText("Sample data inserted").waitFor();
   // One line per input; no column mapping open, since every required column was found.
   await expect(page.getByRole("list", { name: "Inputs found" }).getByRole("listitem").count()).resolves.toBe(
-    3
+    4
   );
   await expect(page.getByRole("combobox", { name: /Period/ }).count()).resolves.toBe(0);
   await screenshot(page, "light-02-sample-data");
