@@ -15,7 +15,8 @@ import {
   type StyledRange,
   type TableSpec,
 } from "../src/reports";
-import { type WritableSheet, writeFileAtomically, writeSheetsXlsx } from "../src/cli/write-xlsx";
+import { writeFileAtomically, writeSheetsXlsx } from "../src/cli/write-xlsx";
+import type { SheetSource } from "../src/reports/resolve";
 
 const FIXED_DATE = new Date(Date.UTC(2018, 1, 14));
 const MONTH_FORMAT = "mmm yyyy";
@@ -56,7 +57,7 @@ function columnWidth(header: string, values: unknown[][], col: number): number {
   return Math.min(40, longest + 2);
 }
 
-export function sampleSheets(): WritableSheet[] {
+export function sampleSheets(): SheetSource[] {
   const sheets = sampleWorkbook();
   const detected = detectInputs(
     sheets.map((sheet) => ({ sheet: sheet.name, row: 0, col: 0, values: sheet.values }))

@@ -1,38 +1,23 @@
 /**
  * Renders sheet layouts into an .xlsx file with ExcelJS's streaming writer, so that a report with a
  * million-row table is written row by row in bounded memory. This is a translator only: every value,
- * format, table and colour comes from the layout (src/reports), nothing is decided here.
+ * format, table, colour and chart note comes from the resolved layout (src/reports/resolve.ts).
  */
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { cellAddress } from "../reports";
 import type { CellStyle, CellValue, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
-import type { PrintSetup } from "../reports/print";
+import { type ResolvedSheet, type SheetSource, resolveSheet } from "../reports/resolve";
 import { claimOutput, trackTempFile, untrackTempFile } from "./output-file";
 import { worksheetPrintOptions } from "./print-setup";
 import { createStreamingWorkbook } from "./xlsx-tables";
-
-/** What the writer needs of a sheet: a report layout, or any sheet described the same way. */
-export type WritableSheet = Pick<
-  SheetLayout,
-  "name" | "values" | "styles" | "tables" | "conditionalFormats" | "charts" | "columnWidths" | "freezeRows"
-> & { tabColor?: string; print?: PrintSetup };
 
 export interface WriteXlsxOptions {
   /** Creation/modification date stored in the file (and on its zip entries): fixes it for reproducible files. */
   fixedDate?: Date;
 }
 
-/**
- * ExcelJS cannot write charts. Where a layout has a chart, this note goes in the cell the chart would
- * cover (or just above its data) so a person can draw it in one step.
- */
-export function chartNoteText(title: string, sourceRange: string): string {
-  return `Chart data: select ${sourceRange} and Insert > Chart (${title})`;
-}
-
-const NOTE_STYLE: CellStyle = { italic: true, fontColor: "#595959" };
 const DEFAULT_FONT = { name: "Calibri", family: 2, size: 11 };
 
 function argb(colour: string): string {
@@ -82,52 +67,13 @@ function blockRowCount(block: ValueBlock): number {
   return block.values.length;
 }
 
-function insideBlock(blocks: readonly ValueBlock[], row: number, col: number): boolean {
-  return blocks.some(
-    (block) =>
-      row >= block.row &&
-      row < block.row + block.values.length &&
-      col >= block.col &&
-      col < block.col + (block.values[0]?.length ?? 0)
-  );
-}
-
-/** The values, styles and table header cells of a sheet, with the chart notes added. */
-function sheetContent(sheet: WritableSheet): { blocks: ValueBlock[]; styles: StyledRange[] } {
+/** The values and styles to write: ExcelJS cannot draw charts, so each chart's note stands in its cell. */
+function sheetContent(sheet: ResolvedSheet): { blocks: ValueBlock[]; styles: StyledRange[] } {
   const blocks: ValueBlock[] = [...sheet.values];
-  const styles: StyledRange[] = [];
-  for (const table of sheet.tables) {
-    // The table's header cells must hold exactly its column names.
-    blocks.push({ row: table.row, col: table.col, values: [table.headers] });
-    table.columnFormats.forEach((format, index) => {
-      if (format === null || table.rowCount === 0) return;
-      styles.push({
-        row: table.row + 1,
-        col: table.col + index,
-        rowCount: table.rowCount,
-        colCount: 1,
-        style: { numberFormat: format },
-      });
-    });
-  }
-  styles.push(...sheet.styles);
-  for (const chart of sheet.charts) {
-    const { source, anchor } = chart;
-    const range = `${cellAddress(source.row, source.col)}:${cellAddress(
-      source.row + source.rowCount - 1,
-      source.col + source.colCount - 1
-    )}`;
-    const candidates = [
-      { row: anchor.row, col: anchor.col },
-      { row: source.row - 1, col: source.col },
-      { row: source.row, col: source.col + source.colCount },
-    ];
-    const spot = candidates.find((cell) => cell.row >= 0 && !insideBlock(blocks, cell.row, cell.col)) ?? {
-      row: anchor.row,
-      col: anchor.col,
-    };
-    blocks.push({ row: spot.row, col: spot.col, values: [[chartNoteText(chart.title, range)]] });
-    styles.push({ row: spot.row, col: spot.col, rowCount: 1, colCount: 1, style: NOTE_STYLE });
+  const styles: StyledRange[] = [...sheet.styles];
+  for (const { note } of sheet.charts) {
+    blocks.push({ row: note.row, col: note.col, values: [[note.text]] });
+    styles.push({ row: note.row, col: note.col, rowCount: 1, colCount: 1, style: note.style });
   }
   return { blocks, styles };
 }
@@ -218,7 +164,7 @@ function writeSheetRows(
 
 function addConditionalFormats(
   worksheet: ExcelJS.Worksheet,
-  sheet: WritableSheet,
+  sheet: ResolvedSheet,
   priority: { next: number }
 ): void {
   for (const format of sheet.conditionalFormats) {
@@ -246,7 +192,7 @@ function addConditionalFormats(
 
 /** Writes sheets to `filePath` (creating or truncating it). Use writeFileAtomically around it. */
 export async function writeSheetsXlsx(
-  sheets: readonly WritableSheet[],
+  sheets: readonly SheetSource[],
   filePath: string,
   options: WriteXlsxOptions = {}
 ): Promise<void> {
@@ -259,7 +205,8 @@ export async function writeSheetsXlsx(
   }
   const priority = { next: 1 };
 
-  for (const sheet of sheets) {
+  for (const source of sheets) {
+    const sheet = resolveSheet(source);
     const worksheet = workbook.addWorksheet(sheet.name, {
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
       views:

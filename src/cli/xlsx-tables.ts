@@ -10,6 +10,7 @@
 import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { cellAddress } from "../reports";
+import type { ResolvedTable } from "../reports/resolve";
 
 const TABLE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
@@ -27,15 +28,8 @@ interface WorksheetWriterInternals {
   _write(text: string): void;
 }
 
-/** One table on a streamed sheet: header row at `row` (0-based), `rowCount` data rows (0 allowed). */
-export interface StreamedTable {
-  name: string;
-  row: number;
-  col: number;
-  headers: string[];
-  rowCount: number;
-  style: string;
-}
+/** One table on a streamed sheet: header row at `row` (0-based), then `dataRows` rows (resolved). */
+export type StreamedTable = Pick<ResolvedTable, "name" | "row" | "col" | "headers" | "dataRows" | "style">;
 
 export function escapeXml(text: string): string {
   return text
@@ -46,9 +40,9 @@ export function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** The A1 range a table covers. Excel keeps one (empty) data row in a table with no rows. */
+/** The A1 range a table covers: its header and its data rows. */
 export function tableRef(table: StreamedTable): string {
-  const lastRow = table.row + Math.max(table.rowCount, 1);
+  const lastRow = table.row + table.dataRows;
   const lastCol = table.col + table.headers.length - 1;
   return `${cellAddress(table.row, table.col)}:${cellAddress(lastRow, lastCol)}`;
 }

@@ -14,7 +14,8 @@
  * sheets and tables get their names back, so the workbook is as it was; then a clear Error is thrown.
  * Sheets that are not confirmed replacements are never changed.
  */
-import type { CellValue, ChartSpec, SheetLayout, TableSpec } from "../reports/layout";
+import type { CellValue, ChartSpec } from "../reports/layout";
+import { type ResolvedSheet, type SheetSource, resolveSheet } from "../reports/resolve";
 import {
   cellInputValue,
   estimateRequestBytes,
@@ -126,7 +127,7 @@ function lower(name: string): string {
   return name.toLowerCase();
 }
 
-function checkLayouts(layouts: SheetLayout[]): void {
+function checkLayouts(layouts: readonly SheetSource[]): void {
   const seen = new Set<string>();
   for (const layout of layouts) {
     const name = layout.name;
@@ -160,7 +161,7 @@ function freeTableName(base: string, taken: Set<string>): string {
 }
 
 function planNames(
-  layouts: SheetLayout[],
+  layouts: readonly ResolvedSheet[],
   existingSheets: string[],
   existingTables: { name: string; sheet: string }[],
   definedNames: string[],
@@ -316,7 +317,7 @@ function chartType(spec: ChartSpec): "ColumnClustered" | "Line" {
   return spec.type === "line" ? "Line" : "ColumnClustered";
 }
 
-function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budget: number): WorkItem[] {
+function itemsForLayout(index: number, layout: ResolvedSheet, plan: NamePlan, budget: number): WorkItem[] {
   const items: WorkItem[] = [];
   const small = (operations: number, payload: unknown, queue: (writer: Writer) => void): void => {
     items.push({ layout: index, bytes: estimateRequestBytes(payload, operations), queue });
@@ -330,13 +331,9 @@ function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budg
     writer.added.push(sheet);
   });
 
-  // Values first: the layout's blocks, then each table's header row (tables need text headers).
+  // Values first (the tables' header cells among them), then formats.
   for (const block of layout.values)
     items.push(...valueItems(index, block.row, block.col, block.values, budget));
-  for (const table of layout.tables)
-    items.push(...valueItems(index, table.row, table.col, [table.headers], budget));
-
-  // Then formats.
   for (const styled of layout.styles) {
     const { style } = styled;
     const rect = { row: styled.row, col: styled.col, rowCount: styled.rowCount, colCount: styled.colCount };
@@ -363,23 +360,14 @@ function itemsForLayout(index: number, layout: SheetLayout, plan: NamePlan, budg
         range.format.horizontalAlignment = style.horizontalAlignment;
     });
   }
-  layout.tables.forEach((table) => {
-    const dataRows = Math.max(table.rowCount, 1);
-    table.columnFormats.forEach((format, c) => {
-      if (format === null) return;
-      const rect = { row: table.row + 1, col: table.col + c, rowCount: dataRows, colCount: 1 };
-      items.push(...numberFormatItems(index, rect, format, budget));
-    });
-  });
-
   // Tables over the written ranges.
-  layout.tables.forEach((table: TableSpec, t) => {
+  layout.tables.forEach((table, t) => {
     const names = plan.tables[index][t];
     small(4, [names.createAs, table.style], (writer) => {
       const range = writer.sheets[index].getRangeByIndexes(
         table.row,
         table.col,
-        1 + Math.max(table.rowCount, 1),
+        1 + table.dataRows,
         table.headers.length
       );
       const created = writer.sheets[index].tables.add(range, true);
@@ -475,8 +463,12 @@ async function rollBack(rollback: Rollback): Promise<number> {
  * Writes `layouts` as new sheets (see the top of this file). Resolves with what was written;
  * rejects, with the workbook unchanged, on failure or cancellation.
  */
-export async function writeLayouts(layouts: SheetLayout[], options: WriteOptions): Promise<WriteResult> {
-  checkLayouts(layouts);
+export async function writeLayouts(
+  sources: readonly SheetSource[],
+  options: WriteOptions
+): Promise<WriteResult> {
+  checkLayouts(sources);
+  const layouts = sources.map(resolveSheet);
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (!(maxBytes >= MIN_REQUEST_BYTES))
     throw new Error(`maxRequestBytes must be at least ${MIN_REQUEST_BYTES}.`);

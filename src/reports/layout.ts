@@ -56,6 +56,11 @@ export interface TableSpec {
   style: string;
 }
 
+/** The data rows a table covers: an empty Excel table still keeps one (blank) data row. */
+export function tableDataRows(table: Pick<TableSpec, "rowCount">): number {
+  return Math.max(table.rowCount, 1);
+}
+
 /** Colour cells of a range whose text equals `text` (used for the Status column). */
 export interface TextConditionalFormat {
   row: number;

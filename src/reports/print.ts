@@ -4,7 +4,7 @@
  * repeated on each page (the header block when the sheet has no table), gridlines off, the
  * classification in the page header and the sheet name and "Page N of M" in the footer.
  */
-import type { SheetLayout } from "./layout";
+import { type SheetLayout, tableDataRows } from "./layout";
 
 /** A rectangle of rows and columns, 0-based. */
 export interface PrintRect {
@@ -55,8 +55,7 @@ export function reportExtent(layout: SheetLayout): PrintRect {
     cover(block.row + block.values.length - 1, block.col + (block.values[0]?.length ?? 1) - 1);
   }
   for (const table of layout.tables) {
-    // An empty table keeps one blank data row.
-    cover(table.row + Math.max(table.rowCount, 1), table.col + table.headers.length - 1);
+    cover(table.row + tableDataRows(table), table.col + table.headers.length - 1);
   }
   for (const chart of layout.charts) {
     const { anchor } = chart;

@@ -3,7 +3,8 @@ import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { SheetLayout } from "../../src/reports";
-import { chartNoteText, writeFileAtomically, writeLayoutsXlsx } from "../../src/cli/write-xlsx";
+import { writeFileAtomically, writeLayoutsXlsx } from "../../src/cli/write-xlsx";
+import { chartNoteText } from "../../src/reports/resolve";
 import { listDir, makeTempDir, readModel, readWorkbook, writtenTables } from "./helpers";
 
 const TRICKY_TEXT = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "=1+1"];
@@ -39,6 +40,7 @@ function layout(): SheetLayout {
         ],
       },
       { row: 10, col: 0, values: [["Empty table"]] },
+      { row: 11, col: 0, values: [["User ID", "Status"]] },
     ],
     styles: [
       { row: 0, col: 0, rowCount: 1, colCount: 1, style: { bold: true, fontSize: 16 } },

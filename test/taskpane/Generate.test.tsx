@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as React from "react";
-import type { SheetLayout } from "../../src/reports";
+import type { SheetSource } from "../../src/reports/resolve";
 import { App } from "../../src/taskpane/App";
 import { renderInFluent } from "./dom";
 import { cleanSrGrid, fakeServices, writeAllAtOnce, type FakeServices, type WriteCall } from "./fakes";
@@ -18,11 +18,11 @@ async function readyToGenerate(services: FakeServices): Promise<ReturnType<typeo
 }
 
 /** A writeLayouts whose call the test drives by hand. */
-function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: () => SheetLayout[] } {
+function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: () => readonly SheetSource[] } {
   let options: WriteCall | undefined;
-  let written: SheetLayout[] = [];
+  let written: readonly SheetSource[] = [];
   const services = fakeServices([cleanSrGrid()], {
-    writeLayouts: jest.fn((layouts: SheetLayout[], writeOptions: WriteCall) => {
+    writeLayouts: jest.fn((layouts: readonly SheetSource[], writeOptions: WriteCall) => {
       options = writeOptions;
       written = layouts;
       return new Promise((_resolve, reject) => {
@@ -162,7 +162,7 @@ describe("generating reports", () => {
 
   test("success shows each report's figures on a card with a link that opens its sheet", async () => {
     const services = fakeServices([cleanSrGrid()], {
-      writeLayouts: jest.fn(async (layouts: SheetLayout[], options: WriteCall) => {
+      writeLayouts: jest.fn(async (layouts: readonly SheetSource[], options: WriteCall) => {
         const replace = await options.confirmReplace([layouts[0].name]);
         const result = await writeAllAtOnce(layouts, options);
         // Kept both: the first sheet went under a free name.

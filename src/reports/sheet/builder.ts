@@ -3,14 +3,15 @@
  * bottom, and the builder decides the shared things once (header block, tables, charts beside them).
  */
 import { type MonthKey, type VarianceStatus, formatMonthLong } from "../../sec";
-import type {
-  CellStyle,
-  CellValue,
-  ChartSpec,
-  Classification,
-  ReportKind,
-  SheetLayout,
-  TableSpec,
+import {
+  type CellStyle,
+  type CellValue,
+  type ChartSpec,
+  type Classification,
+  type ReportKind,
+  type SheetLayout,
+  type TableSpec,
+  tableDataRows,
 } from "../layout";
 
 export const DATE_FORMAT = "dd/mm/yyyy";
@@ -147,8 +148,7 @@ export class SheetBuilder {
         });
       }
     }
-    // An empty Excel table still keeps one (blank) data row.
-    this.next = row + 1 + Math.max(rows.length, 1) + 1;
+    this.next = row + 1 + tableDataRows(table) + 1;
     return table;
   }
 
