@@ -18,7 +18,11 @@ async function readyToGenerate(services: FakeServices): Promise<ReturnType<typeo
 }
 
 /** A writeLayouts whose call the test drives by hand. */
-function heldWrite(): { services: FakeServices; call: () => WriteCall; layouts: () => readonly SheetSource[] } {
+function heldWrite(): {
+  services: FakeServices;
+  call: () => WriteCall;
+  layouts: () => readonly SheetSource[];
+} {
   let options: WriteCall | undefined;
   let written: readonly SheetSource[] = [];
   const services = fakeServices([cleanSrGrid()], {
