@@ -17,7 +17,8 @@ import { type CellIssue, errorCellDetail } from "../reports/cell-issues";
 import type { SourceGrid } from "../reports/inputs";
 import type { CellValue, SheetLayout } from "../reports/layout";
 import { REPORT_SHEET_PATTERN } from "../reports/registry";
-import { TEMPORARY_SHEET_PREFIXES, writeLayouts } from "./write";
+import { writeLayouts } from "./write";
+import { TEMPORARY_SHEET_PREFIXES } from "./write-names";
 
 /** True for sheets this product writes; readWorkbookInputs leaves them out. */
 export function isReportSheetName(name: string): boolean {

@@ -14,21 +14,12 @@
  * sheets and tables get their names back, so the workbook is as it was; then a clear Error is thrown.
  * Sheets that are not confirmed replacements are never changed.
  */
-import type { CellValue, ChartSpec } from "../reports/layout";
-import { type ResolvedSheet, type SheetSource, resolveSheet } from "../reports/resolve";
-import {
-  cellInputValue,
-  estimateRequestBytes,
-  OPERATION_OVERHEAD_BYTES,
-  rowInputBytes,
-  subRangeBytesPerRow,
-} from "./payload";
-import {
-  PRINT_SETUP_OPERATIONS,
-  PRINT_SETUP_UNAVAILABLE_NOTE,
-  printSetupSupported,
-  queuePrintSetup,
-} from "./print-setup";
+import { type SheetSource, resolveSheet } from "../reports/resolve";
+import { estimateRequestBytes } from "./payload";
+import { PRINT_SETUP_UNAVAILABLE_NOTE, printSetupSupported } from "./print-setup";
+import { BATCH_OVERHEAD_BYTES, RequestBatches } from "./write-batches";
+import { type Writer, itemsForLayout } from "./write-items";
+import { type NamePlan, checkLayouts, lower, planNames } from "./write-names";
 
 export { estimateRequestBytes } from "./payload";
 
@@ -56,13 +47,7 @@ export interface WriteResult {
   notes: string[];
 }
 
-/** Names the writer gives sheets while it works (new sheets, then the ones being replaced), then a run id. */
-export const TEMPORARY_SHEET_PREFIXES = ["DCC writing", "DCC old"] as const;
-const [NEW_SHEET_PREFIX, OLD_SHEET_PREFIX] = TEMPORARY_SHEET_PREFIXES;
-
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
-/** Each batch also carries the two suspend calls, the paths to its sheets and the message around it. */
-const BATCH_OVERHEAD_BYTES = 8 * OPERATION_OVERHEAD_BYTES;
 const MIN_REQUEST_BYTES = 16 * 1024;
 
 /** The error thrown when the signal cancels a write (after rolling back). */
@@ -89,17 +74,6 @@ export class VeryHiddenSheetError extends Error {
   }
 }
 
-interface NamePlan {
-  /** Final sheet name per layout. */
-  finalNames: string[];
-  /** Temporary sheet name per layout. */
-  tempNames: string[];
-  /** Existing sheets being replaced: real name and the name it is moved to before deletion. */
-  replaced: { name: string; backup: string }[];
-  /** Per layout, per table spec: the name it is created under and its final name. */
-  tables: { createAs: string; finalName: string }[][];
-}
-
 interface Rollback {
   createdIds: Set<string>;
   tempNames: Set<string>;
@@ -107,314 +81,6 @@ interface Rollback {
   movedSheets: { name: string; backup: string }[];
   movedTables: { name: string; backup: string }[];
 }
-
-interface Writer {
-  context: Excel.RequestContext;
-  sheets: Excel.Worksheet[];
-  /** Sheets added since the last sync (their ids arrive with it). */
-  added: Excel.Worksheet[];
-}
-
-interface WorkItem {
-  layout: number;
-  bytes: number;
-  queue: (writer: Writer) => void;
-}
-
-const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
-
-function lower(name: string): string {
-  return name.toLowerCase();
-}
-
-function checkLayouts(layouts: readonly SheetSource[]): void {
-  const seen = new Set<string>();
-  for (const layout of layouts) {
-    const name = layout.name;
-    if (name.length === 0 || name.length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
-      throw new Error(`"${name}" cannot be a sheet name (1-31 characters, none of : \\ / ? * [ ]).`);
-    }
-    if (seen.has(lower(name))) throw new Error(`Two report sheets are both named "${name}".`);
-    seen.add(lower(name));
-    for (const table of layout.tables) {
-      if (table.headers.length === 0 || table.columnFormats.length !== table.headers.length) {
-        throw new Error(`Table ${table.name} on "${name}" needs one column format per header.`);
-      }
-    }
-  }
-}
-
-/** "Name (2)", "Name (3)"… shortened so the result fits Excel's 31 characters. */
-function freeSheetName(base: string, taken: Set<string>): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(lower(candidate))) return candidate;
-  }
-}
-
-function freeTableName(base: string, taken: Set<string>): string {
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (!taken.has(lower(candidate))) return candidate;
-  }
-}
-
-function planNames(
-  layouts: readonly ResolvedSheet[],
-  existingSheets: string[],
-  existingTables: { name: string; sheet: string }[],
-  definedNames: string[],
-  replace: boolean,
-  runId: string
-): NamePlan {
-  const sheetsTaken = new Set(existingSheets.map(lower));
-  const byLower = new Map(existingSheets.map((n) => [lower(n), n]));
-  const replaced: { name: string; backup: string }[] = [];
-  const finalNames: string[] = [];
-  const finalTaken = new Set(sheetsTaken);
-  layouts.forEach((layout) => {
-    const existing = byLower.get(lower(layout.name));
-    if (existing === undefined) {
-      finalNames.push(layout.name);
-    } else if (replace) {
-      replaced.push({ name: existing, backup: "" });
-      finalNames.push(layout.name);
-    } else {
-      finalNames.push(freeSheetName(layout.name, finalTaken));
-    }
-    finalTaken.add(lower(finalNames[finalNames.length - 1]));
-  });
-  const uniqueName = (prefix: string, i: number): string => {
-    let name = `${prefix} ${runId} ${i}`;
-    while (finalTaken.has(lower(name))) name += "x";
-    finalTaken.add(lower(name));
-    return name;
-  };
-  const tempNames = layouts.map((_, i) => uniqueName(NEW_SHEET_PREFIX, i + 1));
-  replaced.forEach((r, i) => (r.backup = uniqueName(OLD_SHEET_PREFIX, i + 1)));
-
-  const replacedSheets = new Set(replaced.map((r) => lower(r.name)));
-  const tablesOnReplaced = new Set(
-    existingTables.filter((t) => replacedSheets.has(lower(t.sheet))).map((t) => lower(t.name))
-  );
-  const tablesTaken = new Set([...existingTables.map((t) => lower(t.name)), ...definedNames.map(lower)]);
-  let temp = 0;
-  const tables = layouts.map((layout) =>
-    layout.tables.map((spec) => {
-      const wanted = lower(spec.name);
-      if (tablesTaken.has(wanted) && !tablesOnReplaced.has(wanted)) {
-        const finalName = freeTableName(spec.name, tablesTaken);
-        tablesTaken.add(lower(finalName));
-        return { createAs: finalName, finalName };
-      }
-      if (tablesOnReplaced.has(wanted)) {
-        // Taken by a table that goes with its sheet: create under a temporary name, rename at the end.
-        tablesOnReplaced.delete(wanted);
-        temp += 1;
-        let createAs = `DCC_writing_${runId}_${temp}`;
-        while (tablesTaken.has(lower(createAs))) createAs += "x";
-        tablesTaken.add(lower(createAs));
-        return { createAs, finalName: spec.name };
-      }
-      tablesTaken.add(wanted);
-      return { createAs: spec.name, finalName: spec.name };
-    })
-  );
-  return { finalNames, tempNames, replaced, tables };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Work items: everything a layout needs, each with its request bytes
-
-/** Splits `rowCount` rows into runs whose bytes (rowBytes each) fit `budget`. */
-function rowRuns(rowCount: number, rowBytes: (i: number) => number, budget: number, what: string) {
-  const runs: { start: number; count: number; bytes: number }[] = [];
-  let start = 0;
-  let bytes = 2;
-  for (let i = 0; i < rowCount; i++) {
-    const size = rowBytes(i);
-    if (size + 2 > budget) {
-      throw new Error(`One row of ${what} needs ${size} bytes, more than a request may carry (${budget}).`);
-    }
-    if (i > start && bytes + size > budget) {
-      runs.push({ start, count: i - start, bytes });
-      start = i;
-      bytes = 2;
-    }
-    bytes += size;
-  }
-  if (rowCount > start) runs.push({ start, count: rowCount - start, bytes });
-  return runs;
-}
-
-function valueItems(
-  index: number,
-  row: number,
-  col: number,
-  values: CellValue[][],
-  budget: number
-): WorkItem[] {
-  if (values.length === 0 || values[0].length === 0) return [];
-  const width = values[0].length;
-  values.forEach((line, i) => {
-    if (line.length !== width)
-      throw new Error(`Row ${row + i + 1} of a value block has ${line.length} cells, not ${width}.`);
-  });
-  const operations = 2; // getRangeByIndexes + set values
-  const runs = rowRuns(
-    values.length,
-    (i) => rowInputBytes(values[i]),
-    budget - operations * OPERATION_OVERHEAD_BYTES,
-    "values"
-  );
-  return runs.map((run) => ({
-    layout: index,
-    bytes: run.bytes + operations * OPERATION_OVERHEAD_BYTES,
-    queue: ({ sheets }) => {
-      const grid = new Array<(string | number | boolean)[]>(run.count);
-      for (let r = 0; r < run.count; r++) grid[r] = values[run.start + r].map(cellInputValue);
-      sheets[index].getRangeByIndexes(row + run.start, col, run.count, width).values = grid;
-    },
-  }));
-}
-
-/** One number format over a rectangle, as the 2-D array Office.js takes, split by rows if large. */
-function numberFormatItems(
-  index: number,
-  rect: { row: number; col: number; rowCount: number; colCount: number },
-  format: string,
-  budget: number
-): WorkItem[] {
-  const operations = 2;
-  const cellBytes = estimateRequestBytes(format, 0) + 1;
-  const rowBytes = rect.colCount * cellBytes + 2 + subRangeBytesPerRow(rect.colCount);
-  const runs = rowRuns(
-    rect.rowCount,
-    () => rowBytes,
-    budget - operations * OPERATION_OVERHEAD_BYTES,
-    "number formats"
-  );
-  return runs.map((run) => ({
-    layout: index,
-    bytes: run.bytes + operations * OPERATION_OVERHEAD_BYTES,
-    queue: ({ sheets }) => {
-      const line = new Array<string>(rect.colCount).fill(format);
-      const grid = new Array<string[]>(run.count);
-      for (let r = 0; r < run.count; r++) grid[r] = line;
-      sheets[index].getRangeByIndexes(rect.row + run.start, rect.col, run.count, rect.colCount).numberFormat =
-        grid;
-    },
-  }));
-}
-
-/** Column widths are given in characters; Excel takes points (about 7 px a character, 0.75 pt a px). */
-export function charactersToPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function chartType(spec: ChartSpec): "ColumnClustered" | "Line" {
-  return spec.type === "line" ? "Line" : "ColumnClustered";
-}
-
-function itemsForLayout(index: number, layout: ResolvedSheet, plan: NamePlan, budget: number): WorkItem[] {
-  const items: WorkItem[] = [];
-  const small = (operations: number, payload: unknown, queue: (writer: Writer) => void): void => {
-    items.push({ layout: index, bytes: estimateRequestBytes(payload, operations), queue });
-  };
-  const tempName = plan.tempNames[index];
-  small(3, [tempName, layout.tabColor], (writer) => {
-    const sheet = writer.context.workbook.worksheets.add(tempName);
-    if (layout.tabColor) sheet.tabColor = layout.tabColor;
-    sheet.load("id");
-    writer.sheets[index] = sheet;
-    writer.added.push(sheet);
-  });
-
-  // Values first (the tables' header cells among them), then formats.
-  for (const block of layout.values)
-    items.push(...valueItems(index, block.row, block.col, block.values, budget));
-  for (const styled of layout.styles) {
-    const { style } = styled;
-    const rect = { row: styled.row, col: styled.col, rowCount: styled.rowCount, colCount: styled.colCount };
-    if (style.numberFormat !== undefined)
-      items.push(...numberFormatItems(index, rect, style.numberFormat, budget));
-    const hasOther =
-      style.bold !== undefined ||
-      style.italic !== undefined ||
-      style.fontSize !== undefined ||
-      style.fontColor !== undefined ||
-      style.fill !== undefined ||
-      style.wrap !== undefined ||
-      style.horizontalAlignment !== undefined;
-    if (!hasOther) continue;
-    small(8, style, ({ sheets }) => {
-      const range = sheets[index].getRangeByIndexes(rect.row, rect.col, rect.rowCount, rect.colCount);
-      if (style.bold !== undefined) range.format.font.bold = style.bold;
-      if (style.italic !== undefined) range.format.font.italic = style.italic;
-      if (style.fontSize !== undefined) range.format.font.size = style.fontSize;
-      if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
-      if (style.fill !== undefined) range.format.fill.color = style.fill;
-      if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-      if (style.horizontalAlignment !== undefined)
-        range.format.horizontalAlignment = style.horizontalAlignment;
-    });
-  }
-  // Tables over the written ranges.
-  layout.tables.forEach((table, t) => {
-    const names = plan.tables[index][t];
-    small(4, [names.createAs, table.style], (writer) => {
-      const range = writer.sheets[index].getRangeByIndexes(
-        table.row,
-        table.col,
-        1 + table.dataRows,
-        table.headers.length
-      );
-      const created = writer.sheets[index].tables.add(range, true);
-      created.name = names.createAs;
-      created.style = table.style;
-    });
-  });
-
-  for (const cf of layout.conditionalFormats) {
-    small(7, cf, ({ sheets }) => {
-      const range = sheets[index].getRangeByIndexes(cf.row, cf.col, cf.rowCount, cf.colCount);
-      // CellValue "equal to" matches the whole cell text; TextComparison has only contains/begins/ends.
-      const format = range.conditionalFormats.add("CellValue");
-      format.cellValue.format.fill.color = cf.fill;
-      format.cellValue.format.font.color = cf.fontColor;
-      format.cellValue.rule = { formula1: `="${cf.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-    });
-  }
-  for (const chart of layout.charts) {
-    small(8, chart.title, ({ sheets }) => {
-      const sheet = sheets[index];
-      const { source, anchor } = chart;
-      const data = sheet.getRangeByIndexes(source.row, source.col, source.rowCount, source.colCount);
-      const created = sheet.charts.add(chartType(chart), data, "Columns");
-      created.title.text = chart.title;
-      created.setPosition(
-        sheet.getRangeByIndexes(anchor.row, anchor.col, 1, 1),
-        sheet.getRangeByIndexes(anchor.row + anchor.heightRows - 1, anchor.col + anchor.widthCols - 1, 1, 1)
-      );
-    });
-  }
-  layout.columnWidths.forEach((width, col) => {
-    small(2, width, ({ sheets }) => {
-      sheets[index].getRangeByIndexes(0, col, 1, 1).format.columnWidth = charactersToPoints(width);
-    });
-  });
-  if (layout.freezeRows > 0) {
-    small(1, layout.freezeRows, ({ sheets }) => sheets[index].freezePanes.freezeRows(layout.freezeRows));
-  }
-  const { print } = layout;
-  if (print && printSetupSupported()) {
-    small(PRINT_SETUP_OPERATIONS, print, ({ sheets }) => queuePrintSetup(sheets[index], print));
-  }
-  return items;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -548,51 +214,34 @@ export async function writeLayouts(
       const items = layouts.flatMap((layout, i) => itemsForLayout(i, layout, names, budget));
       const total = items.reduce((sum, item) => sum + item.bytes, 0);
       const writer: Writer = { context, sheets: [], added: [] };
-      const suspendScreen = screenUpdatingSupported();
       let done = 0;
-      let batchBytes = 0;
-      let batchItems: WorkItem[] = [];
-
-      const startBatch = (): void => {
-        context.workbook.application.suspendApiCalculationUntilNextSync();
-        if (suspendScreen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-        batchBytes = BATCH_OVERHEAD_BYTES;
-      };
-      const flush = async (stage: string): Promise<void> => {
-        if (signal?.aborted) throw new WriteCancelledError();
-        await context.sync();
-        syncs += 1;
-        requests += 1;
-        largestRequestBytes = Math.max(largestRequestBytes, batchBytes);
-        done += batchBytes - BATCH_OVERHEAD_BYTES;
-        // Sheets added in this batch: their ids came back with it.
-        for (const sheet of writer.added) rollback.createdIds.add(sheet.id);
-        writer.added = [];
-        batchItems = [];
-        onProgress?.({ stage, done: Math.min(done, total), total });
-      };
+      const batches = new RequestBatches(
+        context,
+        maxBytes,
+        screenUpdatingSupported(),
+        async (bytes, lastItem) => {
+          if (signal?.aborted) throw new WriteCancelledError();
+          await context.sync();
+          syncs += 1;
+          done += bytes;
+          // Sheets added in this request: their ids came back with it.
+          for (const sheet of writer.added) rollback.createdIds.add(sheet.id);
+          writer.added = [];
+          const stage = lastItem ? `Writing ${names.finalNames[lastItem.layout]}` : "Finishing";
+          onProgress?.({ stage, done: Math.min(done, total), total });
+        }
+      );
 
       onProgress?.({ stage: "Preparing", done: 0, total });
-      for (const item of items) {
-        if (batchItems.length > 0 && batchBytes + item.bytes > maxBytes) {
-          await flush(`Writing ${names.finalNames[batchItems[batchItems.length - 1].layout]}`);
-        }
-        if (batchItems.length === 0) startBatch();
-        item.queue(writer);
-        batchBytes += item.bytes;
-        batchItems.push(item);
-      }
-      if (batchItems.length > 0)
-        await flush(`Writing ${names.finalNames[batchItems[batchItems.length - 1].layout]}`);
+      await batches.queueAll(items, writer);
 
       // The final batch: move replaced sheets and their clashing tables aside, name the new ones, delete the old.
-      startBatch();
-      batchItems = [];
+      batches.start();
       const replacedSheets = names.replaced.map((r) => {
         const sheet = context.workbook.worksheets.getItem(r.name);
         sheet.name = r.backup;
         rollback.movedSheets.push({ name: r.name, backup: r.backup });
-        batchBytes += estimateRequestBytes([r.name, r.backup], 2);
+        batches.add(estimateRequestBytes([r.name, r.backup], 2));
         return sheet;
       });
       const finalTableNames = new Set(names.tables.flat().map((t) => lower(t.finalName)));
@@ -602,25 +251,27 @@ export async function writeLayouts(
           const backup = `DCC_old_${runId}_${i + 1}`;
           context.workbook.tables.getItem(t.name).name = backup;
           rollback.movedTables.push({ name: t.name, backup });
-          batchBytes += estimateRequestBytes([t.name, backup], 2);
+          batches.add(estimateRequestBytes([t.name, backup], 2));
         });
       names.tables.forEach((tables) =>
         tables.forEach((t) => {
           if (t.createAs === t.finalName) return;
           // By name: a proxy from tables.add goes stale after its own request (Excel gives it no id).
           context.workbook.tables.getItem(t.createAs).name = t.finalName;
-          batchBytes += estimateRequestBytes(t.finalName, 1);
+          batches.add(estimateRequestBytes(t.finalName, 1));
         })
       );
       names.finalNames.forEach((name, i) => {
         writer.sheets[i].name = name;
-        batchBytes += estimateRequestBytes(name, 1);
+        batches.add(estimateRequestBytes(name, 1));
       });
       for (const sheet of replacedSheets) {
         sheet.delete();
-        batchBytes += estimateRequestBytes(undefined, 1);
+        batches.add(estimateRequestBytes(undefined, 1));
       }
-      await flush("Finishing");
+      await batches.flush();
+      requests = batches.requests;
+      largestRequestBytes = batches.largestBytes;
     });
   } catch (error) {
     const cancelled = error instanceof WriteCancelledError;
