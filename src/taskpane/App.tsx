@@ -20,7 +20,8 @@ import { inputKey } from "./mapping";
 import { ProblemList } from "./ProblemList";
 import { ReportChoices } from "./ReportChoices";
 import type { PaneServices } from "./services";
-import { useReportPane, type BusyTask } from "./useReportPane";
+import type { BusyTask } from "./paneState";
+import { useReportPane } from "./useReportPane";
 
 // Shown only after a click: fetched with the code behind Check and Generate, not with the page.
 const ReplaceDialog = React.lazy(() =>

@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { WriteProgress } from "./useReportPane";
+import type { WriteProgress } from "./paneState";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

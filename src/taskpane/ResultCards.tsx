@@ -17,7 +17,7 @@ import {
   type ReportChoice,
   type VarianceHeadline,
 } from "../reports";
-import type { GenerationResult } from "./useReportPane";
+import type { GenerationResult } from "./paneState";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

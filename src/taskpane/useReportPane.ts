@@ -1,186 +1,23 @@
 /**
- * The task pane's state in one reducer, and the actions that drive it. Services (workbook and report
- * builder) come in as a parameter, so tests run the same hook against fakes or the in-memory host.
- * Heavy work (check, build, write) runs in async handlers after a yield, so a Spinner shows first.
+ * The task pane's effects: the actions that read and write the workbook and build the reports, each
+ * dispatching to the reducer in paneState.ts. Services (workbook and report builder) come in as a
+ * parameter, so tests run the same hook against fakes or the in-memory host. Heavy work (check,
+ * build, write) runs in async handlers after a yield, so a Spinner shows first.
  */
 import * as React from "react";
 import {
-  REPORT_ORDER,
   auditInfo,
-  type CheckedData,
   type DetectedInput,
   type InputField,
   type ReportChoice,
   type ReportOptions,
-  type ReportSummary,
   type SourceGrid,
 } from "../reports";
 import type { MonthKey } from "../sec";
-import { inputKey, remapInput, withOverride, type ColumnOverrides } from "./mapping";
+import { inputKey, remapInput } from "./mapping";
+import { generateBlockedReason } from "./paneSelectors";
+import { initialPaneState, paneReducer, type PaneMessage, type PaneState } from "./paneState";
 import type { PaneServices } from "./services";
-
-/** What the pane is doing; null when idle. */
-export type BusyTask = "reading" | "inserting" | "checking" | "building" | "writing";
-
-export interface WriteProgress {
-  stage: string;
-  done: number;
-  total: number;
-}
-
-export interface PaneMessage {
-  intent: "error" | "warning" | "success" | "info";
-  title: string;
-  text: string;
-}
-
-export interface GenerationResult {
-  /** Each layout's sheet name and the name it was written under (differs when the user kept both). */
-  sheets: { layout: string; written: string }[];
-  summary: ReportSummary;
-  /** What the user should know about the sheets written (from the writer). */
-  notes: string[];
-}
-
-export interface PaneState {
-  busy: BusyTask | null;
-  /** Inputs as detected, before the user's column choices. */
-  detected: DetectedInput[];
-  /** Tables and ranges that are no input, named for the pane ("Notes", "Prices (table Rates)"). */
-  unused: string[];
-  /** The user's column choices per input (see inputKey). */
-  overrides: Record<string, ColumnOverrides>;
-  inputsRead: boolean;
-  /** The last check of the current inputs; null until Check runs, and again after the inputs change. */
-  checked: CheckedData | null;
-  month: MonthKey | null;
-  reports: ReportChoice[];
-  redactCsr: boolean;
-  leaveOutBadRows: boolean;
-  progress: WriteProgress | null;
-  /** Existing sheets the write would replace, while the user is being asked. */
-  replaceRequest: string[] | null;
-  result: GenerationResult | null;
-  message: PaneMessage | null;
-}
-
-export const initialPaneState: PaneState = {
-  busy: null,
-  detected: [],
-  unused: [],
-  overrides: {},
-  inputsRead: false,
-  checked: null,
-  month: null,
-  reports: [...REPORT_ORDER],
-  redactCsr: false,
-  leaveOutBadRows: false,
-  progress: null,
-  replaceRequest: null,
-  result: null,
-  message: null,
-};
-
-export type PaneAction =
-  | { type: "started"; task: BusyTask }
-  | { type: "inputsRead"; detected: DetectedInput[]; unused: string[]; message?: PaneMessage }
-  | {
-      type: "checked";
-      detected: DetectedInput[];
-      unused: string[];
-      data: CheckedData;
-      month: MonthKey | null;
-    }
-  | { type: "columnChosen"; key: string; field: InputField; column: number | null }
-  | { type: "monthChosen"; month: MonthKey }
-  | { type: "reportToggled"; report: ReportChoice; on: boolean }
-  | { type: "redactSet"; on: boolean }
-  | { type: "leaveOutSet"; on: boolean }
-  | { type: "progress"; progress: WriteProgress }
-  | { type: "replaceAsked"; existing: string[] }
-  | { type: "replaceAnswered" }
-  | { type: "generated"; result: GenerationResult }
-  | { type: "finished"; message?: PaneMessage };
-
-export function paneReducer(state: PaneState, action: PaneAction): PaneState {
-  switch (action.type) {
-    case "started":
-      return {
-        ...state,
-        busy: action.task,
-        message: null,
-        progress: null,
-        result: action.task === "building" ? null : state.result,
-      };
-    case "inputsRead":
-      // The data may have changed: an earlier check no longer describes it.
-      return {
-        ...state,
-        busy: null,
-        detected: action.detected,
-        unused: action.unused,
-        inputsRead: true,
-        checked: null,
-        leaveOutBadRows: false,
-        message: action.message ?? null,
-      };
-    case "checked":
-      return {
-        ...state,
-        busy: null,
-        detected: action.detected,
-        unused: action.unused,
-        inputsRead: true,
-        checked: action.data,
-        month: action.month,
-        leaveOutBadRows: false,
-      };
-    case "columnChosen": {
-      const overrides = withOverride(state.overrides[action.key] ?? {}, action.field, action.column);
-      return {
-        ...state,
-        overrides: { ...state.overrides, [action.key]: overrides },
-        checked: null,
-        leaveOutBadRows: false,
-      };
-    }
-    case "monthChosen":
-      return { ...state, month: action.month };
-    case "reportToggled": {
-      const chosen = new Set(state.reports);
-      if (action.on) chosen.add(action.report);
-      else chosen.delete(action.report);
-      return { ...state, reports: REPORT_ORDER.filter((report) => chosen.has(report)) };
-    }
-    case "redactSet":
-      return { ...state, redactCsr: action.on };
-    case "leaveOutSet":
-      return { ...state, leaveOutBadRows: action.on };
-    case "progress":
-      return { ...state, progress: action.progress };
-    case "replaceAsked":
-      return { ...state, replaceRequest: action.existing };
-    case "replaceAnswered":
-      return { ...state, replaceRequest: null };
-    case "generated":
-      return { ...state, busy: null, progress: null, replaceRequest: null, result: action.result };
-    case "finished":
-      return { ...state, busy: null, progress: null, replaceRequest: null, message: action.message ?? null };
-  }
-}
-
-/** Why Generate cannot run now, or null when it can. */
-export function generateBlockedReason(state: PaneState): string | null {
-  if (state.busy !== null) return "Busy.";
-  if (state.checked === null) return "Check the inputs first.";
-  if (state.month === null) return "The data has no months to report.";
-  if (state.reports.length === 0) return "Choose at least one report.";
-  const problems = state.checked.problems.length;
-  if (problems > 0 && !state.leaveOutBadRows) {
-    return `Fix the ${problems === 1 ? "problem" : `${problems} problems`} or leave out the bad rows.`;
-  }
-  return null;
-}
 
 /** The grids that are no input, as the pane names them. */
 function unusedNames(services: PaneServices, grids: SourceGrid[]): string[] {
