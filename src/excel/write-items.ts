@@ -51,6 +51,24 @@ function rowRuns(rowCount: number, rowBytes: (i: number) => number, budget: numb
   return runs;
 }
 
+/** Work items that write a range in runs of rows, each run one getRangeByIndexes and one property set. */
+function rowRunItems(
+  index: number,
+  rowCount: number,
+  rowBytes: (i: number) => number,
+  budget: number,
+  what: string,
+  queueRun: (sheet: Excel.Worksheet, start: number, count: number) => void
+): WorkItem[] {
+  const operations = 2;
+  const runs = rowRuns(rowCount, rowBytes, budget - operations * OPERATION_OVERHEAD_BYTES, what);
+  return runs.map((run) => ({
+    layout: index,
+    bytes: run.bytes + operations * OPERATION_OVERHEAD_BYTES,
+    queue: ({ sheets }) => queueRun(sheets[index], run.start, run.count),
+  }));
+}
+
 function valueItems(
   index: number,
   row: number,
@@ -64,22 +82,12 @@ function valueItems(
     if (line.length !== width)
       throw new Error(`Row ${row + i + 1} of a value block has ${line.length} cells, not ${width}.`);
   });
-  const operations = 2; // getRangeByIndexes + set values
-  const runs = rowRuns(
-    values.length,
-    (i) => rowInputBytes(values[i]),
-    budget - operations * OPERATION_OVERHEAD_BYTES,
-    "values"
-  );
-  return runs.map((run) => ({
-    layout: index,
-    bytes: run.bytes + operations * OPERATION_OVERHEAD_BYTES,
-    queue: ({ sheets }) => {
-      const grid = new Array<(string | number | boolean)[]>(run.count);
-      for (let r = 0; r < run.count; r++) grid[r] = values[run.start + r].map(cellInputValue);
-      sheets[index].getRangeByIndexes(row + run.start, col, run.count, width).values = grid;
-    },
-  }));
+  const rowBytes = (i: number): number => rowInputBytes(values[i]);
+  return rowRunItems(index, values.length, rowBytes, budget, "values", (sheet, start, count) => {
+    const grid = new Array<(string | number | boolean)[]>(count);
+    for (let r = 0; r < count; r++) grid[r] = values[start + r].map(cellInputValue);
+    sheet.getRangeByIndexes(row + start, col, count, width).values = grid;
+  });
 }
 
 /** One number format over a rectangle, as the 2-D array Office.js takes, split by rows if large. */
@@ -89,26 +97,21 @@ function numberFormatItems(
   format: string,
   budget: number
 ): WorkItem[] {
-  const operations = 2;
   const cellBytes = estimateRequestBytes(format, 0) + 1;
   const rowBytes = rect.colCount * cellBytes + 2 + subRangeBytesPerRow(rect.colCount);
-  const runs = rowRuns(
+  return rowRunItems(
+    index,
     rect.rowCount,
     () => rowBytes,
-    budget - operations * OPERATION_OVERHEAD_BYTES,
-    "number formats"
-  );
-  return runs.map((run) => ({
-    layout: index,
-    bytes: run.bytes + operations * OPERATION_OVERHEAD_BYTES,
-    queue: ({ sheets }) => {
+    budget,
+    "number formats",
+    (sheet, start, count) => {
       const line = new Array<string>(rect.colCount).fill(format);
-      const grid = new Array<string[]>(run.count);
-      for (let r = 0; r < run.count; r++) grid[r] = line;
-      sheets[index].getRangeByIndexes(rect.row + run.start, rect.col, run.count, rect.colCount).numberFormat =
-        grid;
-    },
-  }));
+      const grid = new Array<string[]>(count);
+      for (let r = 0; r < count; r++) grid[r] = line;
+      sheet.getRangeByIndexes(rect.row + start, rect.col, count, rect.colCount).numberFormat = grid;
+    }
+  );
 }
 
 /** Column widths are given in characters; Excel takes points (about 7 px a character, 0.75 pt a px). */

@@ -96,6 +96,11 @@ export type PaneAction =
   | { type: "generated"; result: GenerationResult }
   | { type: "finished"; message?: PaneMessage };
 
+/** The inputs as just read: leaving out bad rows was a choice about the data as it was before. */
+function withInputsRead(state: PaneState, detected: DetectedInput[], unused: string[]): PaneState {
+  return { ...state, busy: null, detected, unused, inputsRead: true, leaveOutBadRows: false };
+}
+
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "started":
@@ -109,25 +114,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "inputsRead":
       // The data may have changed: an earlier check no longer describes it.
       return {
-        ...state,
-        busy: null,
-        detected: action.detected,
-        unused: action.unused,
-        inputsRead: true,
+        ...withInputsRead(state, action.detected, action.unused),
         checked: null,
-        leaveOutBadRows: false,
         message: action.message ?? null,
       };
     case "checked":
       return {
-        ...state,
-        busy: null,
-        detected: action.detected,
-        unused: action.unused,
-        inputsRead: true,
+        ...withInputsRead(state, action.detected, action.unused),
         checked: action.data,
         month: action.month,
-        leaveOutBadRows: false,
       };
     case "columnChosen": {
       const overrides = withOverride(state.overrides[action.key] ?? {}, action.field, action.column);
