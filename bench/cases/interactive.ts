@@ -1,7 +1,7 @@
 /**
  * Time to interactive of the task pane in Chromium: from navigation to the Check button enabled (the pane
  * has read the workbook, which holds the sample data, and can be used), the CPU slowed 4× through the
- * DevTools protocol, the page served from this machine with the browser tests' Office.js stand-in. The same
+ * DevTools protocol, the page served from this machine with Microsoft's office.js and the browser tests' workbook behind it. The same
  * is measured on a minimal page built the same way (bench/minimal-pane: a FluentProvider and one Button),
  * run for run, and the ratio reported.
  * Run by bench/run.ts as its own process.
@@ -14,14 +14,13 @@ import * as path from "path";
 import type { Browser } from "playwright-core";
 import webpack from "webpack";
 import { sampleWorkbook } from "../../src/reports";
-import { hostBundle, launchChromium, PANE_VIEWPORT, serve } from "../../test/e2e/harness";
+import { hostBundle, launchChromium, PANE_VIEWPORT, routeOfficeJs, serve } from "../../test/e2e/harness";
 import type { E2EWindow } from "../../test/e2e/page-api";
 import { DIST, ensureBuilt } from "../lib/build";
 import { CaseResult, median, progress, runCaseMain } from "../lib/measure";
 
 const REPO = path.join(__dirname, "..", "..");
 const MINIMAL_SOURCE = path.join(REPO, "bench", "minimal-pane", "index.tsx");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CPU_SLOWDOWN = 4;
 const WARM_UPS = 1;
 const RUNS = 7;
@@ -67,11 +66,8 @@ async function buildMinimalPage(): Promise<string> {
 async function timeToInteractive(browser: Browser, baseUrl: string, officeJs: string): Promise<number> {
   const context = await browser.newContext({ viewport: PANE_VIEWPORT });
   try {
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS)
-        await route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
-      else if (url.startsWith(baseUrl)) await route.continue();
+    await routeOfficeJs(context, officeJs, async (route) => {
+      if (route.request().url().startsWith(baseUrl)) await route.continue();
       else await route.abort("blockedbyclient");
     });
     const sheets = sampleWorkbook().map((sheet) => ({ name: sheet.name, values: sheet.values }));

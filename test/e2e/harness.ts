@@ -1,7 +1,9 @@
 /**
- * End-to-end harness: the production build (dist/, unchanged) served on 127.0.0.1, opened in Chromium,
- * with Office.js replaced by a browser bundle of the in-memory Excel host (host-entry.ts). Every other
- * request off this machine is aborted, so the tests never touch the network.
+ * End-to-end harness: the production build (dist/, unchanged) served on 127.0.0.1, opened in Chromium.
+ * The page loads Microsoft's office.js from its usual address, answered from node_modules/@microsoft/office-js
+ * (office.debug.js, and the files its loader fetches), with a browser bundle of the in-memory workbook
+ * (host-entry.ts) appended to the Excel host script. Every other request off this machine is aborted, so
+ * the tests never touch the network.
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -9,15 +11,16 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import webpack from "webpack";
+import { EXCEL_ON_THE_WEB_HOST_INFO, OFFICE_JS_BASE } from "../support/office-frame";
+import { OFFICE_JS_DIST } from "../support/office-js";
 import { OFFICE_THEMES, type E2EWindow, type ThemeName } from "./page-api";
 
 export const ROOT = path.resolve(__dirname, "../..");
 /** The build under test; E2E_DIST points the tests at another copy (e.g. a deliberately broken one). */
 export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(ROOT, "dist"));
 const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOTS = path.join(ROOT, "test-results", "e2e");
 
 /** Fails (never skips) when what the tests need is not there. */
@@ -43,6 +46,7 @@ function hostSources(): string[] {
     path.join(__dirname, "host-entry.ts"),
     path.join(__dirname, "page-api.ts"),
     path.join(ROOT, "test", "functions", "fakeCustomFunctions.ts"),
+    path.join(ROOT, "src", "excel", "payload.ts"),
     ...fs
       .readdirSync(support)
       .filter((name) => name.endsWith(".ts"))
@@ -115,6 +119,48 @@ export async function hostBundle(): Promise<string> {
     }
   }
   return fs.readFileSync(bundle, "utf8");
+}
+
+// ---------------------------------------------------------------------------------------------
+// office.js from node_modules, at its usual address
+
+const officeFiles = new Map<string, string>();
+
+/**
+ * The script the page gets for a request to office.js's address, or null for any other address: office.js
+ * is Microsoft's office.debug.js; other files (excel-web-16.00.debug.js, en-us/office_strings.debug.js)
+ * come from the package's dist folder; the Excel host script has `workbookBundle` appended.
+ */
+export function officeJsResponse(url: string, workbookBundle: string): string | null {
+  if (!url.startsWith(OFFICE_JS_BASE)) return null;
+  const name = url.slice(OFFICE_JS_BASE.length).split(/[?#]/)[0];
+  const file = path.join(OFFICE_JS_DIST, path.normalize(name === "office.js" ? "office.debug.js" : name));
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !fs.existsSync(file)) return null;
+  let source = officeFiles.get(file);
+  if (source === undefined) {
+    source = fs.readFileSync(file, "utf8");
+    officeFiles.set(file, source);
+  }
+  return name === "excel-web-16.00.debug.js" ? `${source}\n;${workbookBundle}` : source;
+}
+
+/**
+ * Makes the context's pages load office.js as an add-in page in Excel on the web does (host information
+ * in window.name) from node_modules; every other request goes to `otherwise`.
+ */
+export async function routeOfficeJs(
+  context: BrowserContext,
+  workbookBundle: string,
+  otherwise: (route: Route) => Promise<void>
+): Promise<void> {
+  await context.addInitScript((hostInfo) => {
+    window.name = JSON.stringify({ hostInfo });
+  }, EXCEL_ON_THE_WEB_HOST_INFO);
+  await context.route("**/*", async (route) => {
+    const served = officeJsResponse(route.request().url(), workbookBundle);
+    if (served !== null) await route.fulfill({ status: 200, contentType: "text/javascript", body: served });
+    else await otherwise(route);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,11 +267,9 @@ export async function openPane(session: Session, options: PaneOptions = {}): Pro
   const context = await session.browser.newContext({ viewport: PANE_VIEWPORT, reducedMotion: "reduce" });
   const errors: string[] = [];
   const blocked: string[] = [];
-  await context.route("**/*", async (route) => {
+  await routeOfficeJs(context, session.officeJs, async (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) {
-      await route.fulfill({ status: 200, contentType: "text/javascript", body: session.officeJs });
-    } else if (options.withoutPaneBundle && url === paneBundle) {
+    if (options.withoutPaneBundle && url === paneBundle) {
       await route.abort("failed");
     } else if (url.startsWith(session.baseUrl) || url.startsWith("data:")) {
       await route.continue();
@@ -245,6 +289,9 @@ export async function openPane(session: Session, options: PaneOptions = {}): Pro
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+    // office.js warns when CustomFunctions.associate is given an id twice or a bad argument.
+    else if (/^\[(DuplicatedName|InvalidArg)\]/.test(message.text()))
+      errors.push(`office.js: ${message.text()}`);
   });
   await page.goto(`${session.baseUrl}taskpane.html`);
   if (!options.withoutPaneBundle) {

@@ -4,13 +4,9 @@
  */
 import type { ExcelHost } from "../support/excel-host";
 
-/** Office.context.officeTheme as Office gives it: colours of the pane for the user's Office theme. */
-export interface OfficeThemeColours {
-  bodyBackgroundColor: string;
-  bodyForegroundColor: string;
-  controlBackgroundColor: string;
-  controlForegroundColor: string;
-}
+import type { OfficeThemeColours } from "../support/office-frame";
+
+export type { OfficeThemeColours };
 
 export type ThemeName = "light" | "dark";
 
@@ -34,7 +30,7 @@ export const OFFICE_THEMES: Record<ThemeName, OfficeThemeColours> = {
 export type SerialisedCell = string | number | boolean | null | { error: string; message: string | null };
 
 export interface E2EControls {
-  /** The ids passed to CustomFunctions.associate, in order. */
+  /** The ids registered with office.js's CustomFunctions.associate (upper case; a second registration of an id is a page error). */
   registrations(): string[];
   /** Calls a registered custom function as Excel would, and returns its result cells as JSON. */
   callFunction(id: string, args: unknown[]): Promise<SerialisedCell[][] | SerialisedCell>;

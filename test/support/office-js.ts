@@ -18,23 +18,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ExcelHost } from "./excel-host";
+import { CURRENT_EXCEL_ON_THE_WEB, type RequirementSets } from "./office-frame";
 import { OfficeJsRequestHost, type OfficeJsHostOptions, type RichApiResult } from "./office-js-host";
 
-/** Requirement sets and the highest version supported, e.g. { ExcelApi: "1.17" }. */
-export type RequirementSets = Record<string, string>;
-
-/** A current Excel on the web. */
-export const CURRENT_EXCEL_ON_THE_WEB: RequirementSets = {
-  ExcelApi: "1.17",
-  SharedRuntime: "1.2",
-  CustomFunctionsRuntime: "1.4",
-};
+export { CURRENT_EXCEL_ON_THE_WEB, type RequirementSets };
 
 export interface InstallOptions extends OfficeJsHostOptions {
   requirementSets?: RequirementSets;
 }
 
-const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+export const OFFICE_JS_DIST = path.join(
+  path.dirname(require.resolve("@microsoft/office-js/package.json")),
+  "dist"
+);
 /** The scripts a page loads from Office's CDN, in order. */
 export const OFFICE_JS_FILES = ["office.debug.js", "excel-web-16.00.debug.js"];
 
