@@ -1,9 +1,13 @@
+/** @jest-environment jsdom */
 /**
  * The pane's side of the Panel paper: print setup through `worksheet.pageLayout` (read back from the
  * test workbook), the note when Excel lacks ExcelApi 1.9, and the same input fingerprints as the
  * runner from the same data (Web Crypto here, Node's crypto there).
  */
+import { webcrypto } from "crypto";
 import * as path from "path";
+import { setImmediate as nodeSetImmediate } from "timers";
+import { TextEncoder as NodeTextEncoder } from "util";
 import { insertSampleData, readWorkbookInputs } from "../../src/excel/read";
 import { PRINT_SETUP_UNAVAILABLE_NOTE } from "../../src/excel/print-setup";
 import { writeLayouts } from "../../src/excel/write";
@@ -20,8 +24,15 @@ import {
 } from "../../src/reports";
 import { webSha256Lines } from "../../src/taskpane/sha256";
 import { MAX_COLUMNS } from "../support/excel-host-state";
-// The object-level stand-in: under jsdom (which the real client needs) this file's ExcelJS import does not load.
-import { uninstallHost, useStandInHost as useHost } from "./helpers";
+import { CURRENT_EXCEL_ON_THE_WEB } from "../support/office-js";
+import { uninstallHost, useHost } from "./helpers";
+
+// The page (jsdom, for Microsoft's client) lacks what a browser gives the pane's hashing (TextEncoder, Web
+// Crypto) and what Node gives the runner's reader (setImmediate, used by yauzl): the same APIs from Node.
+Object.assign(globalThis, { TextEncoder: NodeTextEncoder, setImmediate: nodeSetImmediate });
+if ((globalThis.crypto as Crypto | undefined)?.subtle === undefined) {
+  Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+}
 
 const JANUARY: ReportOptions = { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false };
 const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sample-input.xlsx");
@@ -68,10 +79,8 @@ test("every report sheet gets its page layout: A4 landscape, one page wide, area
 });
 
 test("without ExcelApi 1.9 the sheets are written without print setup and the result says so", async () => {
-  const host = useHost();
-  const supported = host.Office.context.requirements.isSetSupported;
-  host.Office.context.requirements.isSetSupported = (name, version) =>
-    !(name === "ExcelApi" && Number(String(version).split(".")[1]) >= 9) && supported(name, version);
+  // An Excel with ExcelApi 1.8: the client itself refuses anything newer, as that Excel would.
+  const host = useHost(undefined, { requirementSets: { ...CURRENT_EXCEL_ON_THE_WEB, ExcelApi: "1.8" } });
   const layouts = await stampedSampleLayouts();
   const result = await writeLayouts(layouts, noQuestions);
   expect(result.notes).toEqual([PRINT_SETUP_UNAVAILABLE_NOTE]);

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * The whole new-user path through the real pane services (src/excel + src/reports) against the
- * in-memory Excel host: Insert sample data -> Check -> Generate for January 2018, nothing else.
+ * The whole new-user path through the real pane services (src/excel + src/reports) and Microsoft's
+ * Office.js client, with the in-memory workbook behind it: Insert sample data -> Check -> Generate for
+ * January 2018, nothing else.
  */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -10,7 +11,8 @@ import * as React from "react";
 import { renderInFluent } from "./dom";
 import { App } from "../../src/taskpane/App";
 import { defaultPaneServices } from "../../src/taskpane/services";
-import { createExcelHost, installExcelHost, type ExcelHost } from "../support/excel-host";
+import { createExcelHost, type ExcelHost } from "../support/excel-host";
+import { installOfficeJs } from "../support/office-js";
 
 const REPORT_SHEETS = [
   "SR Variance Jan-2018",
@@ -24,7 +26,7 @@ let uninstall: () => void;
 
 beforeEach(() => {
   host = createExcelHost({ sheets: [{ name: "Notes", values: [["My own notes"]] }] });
-  uninstall = installExcelHost(host);
+  uninstall = installOfficeJs(host);
 });
 
 afterEach(() => uninstall());
