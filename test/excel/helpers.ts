@@ -1,7 +1,13 @@
 /** Shared set-up for the src/excel tests: a host installed as the Excel/Office globals, and layouts. */
 import type { CellValue, SheetLayout } from "../../src/reports/layout";
 import { checkInputs, detectInputs, buildReports, sampleWorkbook, type SourceGrid } from "../../src/reports";
-import { createExcelHost, ExcelHost, InitialName, InitialSheet } from "../support/excel-host";
+import {
+  createExcelHost,
+  ExcelHost,
+  InitialName,
+  InitialSheet,
+  installExcelHost,
+} from "../support/excel-host";
 import { installOfficeJs, type InstallOptions } from "../support/office-js";
 
 let restore: (() => void) | null = null;
@@ -11,6 +17,14 @@ export function useHost(sheets?: InitialSheet[], options?: InstallOptions, names
   restore?.();
   const host = createExcelHost(sheets ? { sheets, names } : undefined);
   restore = installOfficeJs(host, options);
+  return host;
+}
+
+/** A fresh workbook behind the object-level stand-in (for test files that cannot run in jsdom). */
+export function useStandInHost(sheets?: InitialSheet[]): ExcelHost {
+  restore?.();
+  const host = createExcelHost(sheets ? { sheets } : undefined);
+  restore = installExcelHost(host);
   return host;
 }
 
