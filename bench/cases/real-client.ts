@@ -58,6 +58,9 @@ async function main(): Promise<CaseResult[]> {
   await writeLayouts(layouts, options);
   const realSeconds = (nowMs() - start) / 1000;
   restoreGlobals();
+  // Office.js sends requests of its own on timers (NotifyActionHandlerReady, about a second after it
+  // loads): close the page, which stops them, before its workbook goes.
+  page.close();
   uninstallReal();
   const bodies = realHost.syncs.map((sync) => sync.bodyBytes);
   const envelopes = realHost.syncs.map((sync) => sync.requestBytes);
