@@ -5,6 +5,7 @@ import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeSheetsXlsx } from "../../src/cli/write-xlsx";
 import {
   type CellValue,
   type ReportOptions,
@@ -95,6 +96,32 @@ export function interruptedRun(
 /** The report CLI, exactly as `npm run report -- ...args` runs it. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return runNodeScript("src/cli/main.ts", args, env);
+}
+
+/**
+ * A Service Requests sheet of `rows` Users for January 2018 (over 100,000 rows makes the runner print its
+ * stages), written as .xlsx by the runner's own writer; `actual` gives each row's Actual.
+ */
+export function writeServiceRequestsXlsx(
+  file: string,
+  rows: number,
+  actual: (index: number) => number
+): Promise<void> {
+  const values: (string | number)[][] = [["Period", "User ID", "Forecast", "Actual"]];
+  for (let index = 0; index < rows; index++) {
+    values.push(["2018-01", (0x90b3d51f00000000n + BigInt(index)).toString(16), 100, actual(index)]);
+  }
+  const sheet = {
+    name: "Service Requests",
+    values: [{ row: 0, col: 0, values }],
+    styles: [],
+    tables: [],
+    conditionalFormats: [],
+    charts: [],
+    columnWidths: [],
+    freezeRows: 0,
+  };
+  return writeSheetsXlsx([sheet], file);
 }
 
 export async function makeTempDir(prefix: string): Promise<string> {

@@ -4,8 +4,14 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { writeSheetsXlsx } from "../../src/cli/write-xlsx";
-import { SAMPLE_INPUT, interruptedRun, listDir, makeTempDir, runCli } from "./helpers";
+import {
+  SAMPLE_INPUT,
+  interruptedRun,
+  listDir,
+  makeTempDir,
+  runCli,
+  writeServiceRequestsXlsx,
+} from "./helpers";
 
 describe("interruptions", () => {
   let dir: string;
@@ -15,21 +21,7 @@ describe("interruptions", () => {
     dir = await makeTempDir("interrupt");
     input = path.join(dir, "big.xlsx");
     // Over 100,000 rows: the runner prints its stages, which say when to interrupt it.
-    const values: (string | number)[][] = [["Period", "User ID", "Forecast", "Actual"]];
-    for (let index = 0; index < 100_001; index++) {
-      values.push(["2018-01", (0x90b3d51f00000000n + BigInt(index)).toString(16), 100, 90 + (index % 30)]);
-    }
-    const sheet = {
-      name: "Service Requests",
-      values: [{ row: 0, col: 0, values }],
-      styles: [],
-      tables: [],
-      conditionalFormats: [],
-      charts: [],
-      columnWidths: [],
-      freezeRows: 0,
-    };
-    await writeSheetsXlsx([sheet], input);
+    await writeServiceRequestsXlsx(input, 100_001, (index) => 90 + (index % 30));
   });
 
   afterAll(async () => {

@@ -2,38 +2,14 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { runCli } from "../../src/cli/run";
-import { writeSheetsXlsx } from "../../src/cli/write-xlsx";
-import { makeTempDir } from "./helpers";
+import { makeTempDir, writeServiceRequestsXlsx } from "./helpers";
 
 describe("progress on stderr", () => {
   it("prints rows read and the stages for a 100,001-row input, and the summary on stdout", async () => {
     const dir = await makeTempDir("progress");
     try {
       const input = path.join(dir, "big.xlsx");
-      const values: (string | number)[][] = [["Period", "User ID", "Forecast", "Actual"]];
-      for (let index = 0; index < 100_001; index++) {
-        values.push([
-          "2018-01",
-          (0x90b3d51f00000000n + BigInt(index)).toString(16),
-          100,
-          index % 3 === 0 ? 120 : 100,
-        ]);
-      }
-      await writeSheetsXlsx(
-        [
-          {
-            name: "Service Requests",
-            values: [{ row: 0, col: 0, values }],
-            styles: [],
-            tables: [],
-            conditionalFormats: [],
-            charts: [],
-            columnWidths: [],
-            freezeRows: 0,
-          },
-        ],
-        input
-      );
+      await writeServiceRequestsXlsx(input, 100_001, (index) => (index % 3 === 0 ? 120 : 100));
       const out: string[] = [];
       const err: string[] = [];
       const status = await runCli([input], { out: (line) => out.push(line), err: (line) => err.push(line) });
