@@ -5,6 +5,7 @@
  * examples and the tests.
  */
 import { type MonthKey, addMonths, lastDayOfMonthSerial, serialFromYmd } from "../sec";
+import type { SourceGrid } from "./inputs";
 
 export type SampleCell = string | number | boolean | null;
 
@@ -424,3 +425,8 @@ export function sampleWorkbook(): SampleSheet[] {
 
 /** The months the sample covers, first and last. */
 export const SAMPLE_MONTHS = { first: FIRST_MONTH, last: LAST_MONTH, count: MONTH_COUNT } as const;
+
+/** The sample workbook as the checker takes it: each sheet one grid from A1, as if read from Excel. */
+export function sampleGrids(): SourceGrid[] {
+  return sampleWorkbook().map((sheet) => ({ sheet: sheet.name, row: 0, col: 0, values: sheet.values }));
+}

@@ -13,7 +13,7 @@ import {
   buildReports,
   checkInputs,
   detectInputs,
-  sampleWorkbook,
+  sampleGrids,
 } from "../../src/reports";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -139,13 +139,7 @@ export async function sha256(file: string): Promise<string> {
  * audit stamp where the runner puts one (its values are placeholders: compare positions and tables).
  */
 export function sampleLayouts(options: ReportOptions): SheetLayout[] {
-  const grids = sampleWorkbook().map((sheet) => ({
-    sheet: sheet.name,
-    row: 0,
-    col: 0,
-    values: sheet.values,
-  }));
-  const data = checkInputs(detectInputs(grids));
+  const data = checkInputs(detectInputs(sampleGrids()));
   if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
   const placeholder = "0".repeat(64);
   const audit = options.audit ?? {

@@ -1,7 +1,7 @@
 /** examples/sample-input.xlsx is what `npm run examples` makes from sampleWorkbook(), byte for byte. */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { detectInputs, sampleWorkbook } from "../../src/reports";
+import { detectInputs, sampleGrids, sampleWorkbook } from "../../src/reports";
 import { readXlsxGrids } from "../../src/cli/read-xlsx";
 import { SAMPLE_INPUT, makeTempDir, readModel, readWorkbook, runNodeScript, sha256 } from "./helpers";
 
@@ -42,9 +42,7 @@ describe("npm run examples", () => {
 
   it("reads back (through the CLI reader) to the same inputs as the sample itself", async () => {
     const fromFile = detectInputs(await readXlsxGrids(file));
-    const fromSample = detectInputs(
-      sampleWorkbook().map((sheet) => ({ sheet: sheet.name, row: 0, col: 0, values: sheet.values }))
-    );
+    const fromSample = detectInputs(sampleGrids());
     expect(fromFile.map((input) => [input.kind, input.source.sheet, input.rowCount, input.columns])).toEqual(
       fromSample.map((input) => [input.kind, input.source.sheet, input.rowCount, input.columns])
     );

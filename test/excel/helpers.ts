@@ -1,6 +1,6 @@
 /** Shared set-up for the src/excel tests: a host installed as the Excel/Office globals, and layouts. */
 import type { CellValue, SheetLayout } from "../../src/reports/layout";
-import { checkInputs, detectInputs, buildReports, sampleWorkbook, type SourceGrid } from "../../src/reports";
+import { checkInputs, detectInputs, buildReports, sampleGrids } from "../../src/reports";
 import {
   createExcelHost,
   ExcelHost,
@@ -92,13 +92,7 @@ export function handMadeLayout(name = "SR Variance Jan-2018", tableName = "SR_20
 
 /** January 2018 from the sample workbook, through detect, check and build. */
 export function january2018Layouts(): SheetLayout[] {
-  const grids: SourceGrid[] = sampleWorkbook().map((s) => ({
-    sheet: s.name,
-    row: 0,
-    col: 0,
-    values: s.values,
-  }));
-  const data = checkInputs(detectInputs(grids));
+  const data = checkInputs(detectInputs(sampleGrids()));
   if (data.problems.length > 0) throw new Error(`sample has problems: ${data.problems[0].message}`);
   return buildReports(data, { period: "2018-01", reports: ["sr", "csr", "pci"], redactCsr: false }).layouts;
 }

@@ -18,6 +18,7 @@ import {
   buildReports,
   checkInputs,
   detectInputs,
+  sampleGrids,
   sampleWorkbook,
   type ReportOptions,
   type SheetLayout,
@@ -40,13 +41,7 @@ const SAMPLE_INPUT = path.resolve(__dirname, "..", "..", "examples", "sample-inp
 afterEach(() => uninstallHost());
 
 async function stampedSampleLayouts(): Promise<SheetLayout[]> {
-  const grids = sampleWorkbook().map((sheet) => ({
-    sheet: sheet.name,
-    row: 0,
-    col: 0,
-    values: sheet.values,
-  }));
-  const data = checkInputs(detectInputs(grids));
+  const data = checkInputs(detectInputs(sampleGrids()));
   const audit = await auditInfo(data, JANUARY, webSha256Lines);
   return buildReports(data, { ...JANUARY, audit }).layouts;
 }
