@@ -39,6 +39,7 @@ import type { DuckSession, SqlValue } from "./session";
 import {
   codeValue,
   dateValue,
+  eui64Key,
   eui64Text,
   eui64Value,
   inputExpression,
@@ -126,9 +127,45 @@ export class NationalDevices {
     return this.column(field)?.category ?? "text";
   }
 
-  /** dev_in (the input columns, trimmed), dev (typed values and one flag per check). */
+  /**
+   * Two chains of views over the file. scan_typed and scan_checked serve the passes over every row: no
+   * line numbers (numbering a CSV file's lines is a window over the whole file) and the Device ID checked
+   * and keyed by a hash rather than parsed. dev_typed … dev give each row's line and parsed values, for
+   * naming problems, which only a file with problems needs.
+   */
   async createViews(): Promise<void> {
-    // The identity columns come in untrimmed (trimming is not free on every row); identitySql trims them.
+    const { file, format } = this.table;
+    await this.createTypedView("scan", fileRelation(file, format, false), false);
+    await this.createTypedView("dev", fileRelation(file, format, true), true);
+    const x = inputColumn;
+    const c = (field: InputField): ColumnCategory => this.category(field);
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW scan_checked AS SELECT *, ` +
+        `(${this.flagsSql("key IS NULL", "device_type IS NULL")
+          .map((flag) => `(${flag})::INTEGER`)
+          .join(" + ")}) AS problem_count ` +
+        `FROM (SELECT *, ${eui64Key(x("deviceId"), c("deviceId"))} AS key, ` +
+        `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type ` +
+        `FROM (SELECT *, ${this.identityInputs(["deviceId", "deviceType"])} FROM scan_typed))`
+    );
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ${this.identitySql()} ` +
+        `FROM (SELECT *, ${this.identityInputs()} FROM dev_typed)`
+    );
+    const flags = this.flagsSql("id IS NULL", "device_type IS NULL");
+    await this.session.run(
+      `CREATE OR REPLACE TEMP VIEW dev AS SELECT *, (${CHECK_FLAGS.join(" OR ")}) AS bad FROM (SELECT *, ` +
+        `${flags.map((flag, index) => `${flag} AS ${CHECK_FLAGS[index]}`).join(", ")} FROM dev_values)`
+    );
+  }
+
+  /**
+   * `<prefix>_typed`: the input columns (the identity ones untrimmed, as `raw_…`: trimming is not free on
+   * every row) and what the seven-day rule and the criteria read. The Device ID, Type and Supplier (text to
+   * parse on every row) come in a layer above, so that the PCI query parses them only for the rows it keeps
+   * (DuckDB pushes its filter below that layer).
+   */
+  private async createTypedView(prefix: string, source: string, withLine: boolean): Promise<void> {
     const inputs = CHECKED_FIELDS.filter((field) => !IDENTITY_FIELDS.includes(field)).map(
       (field) => `${inputExpression(this.column(field)?.name, this.category(field))} AS ${inputColumn(field)}`
     );
@@ -138,33 +175,31 @@ export class NationalDevices {
         `${name === undefined ? "CAST(NULL AS VARCHAR)" : sqlIdentifier(name)} AS ${sqlIdentifier(rawName(field))}`
       );
     }
-    await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev_in AS SELECT __line AS line, ${inputs.join(", ")} ` +
-        `FROM ${fileRelation(this.table.file, this.table.format)}`
-    );
+    if (withLine) inputs.unshift("__line AS line");
     const x = inputColumn;
     const c = (field: InputField): ColumnCategory => this.category(field);
     const interrogated = interrogatedValues(x("interrogated"), c("interrogated"));
     const counts = Object.entries(COUNT_COLUMNS).map(
       ([field, name]) => `${numberValue(x(field as InputField), c(field as InputField))} AS ${name}`
     );
-    // dev_typed holds what the seven-day rule and the criteria read; the Device ID, Type and Supplier (text
-    // to parse on every row) come in a layer above, so that the PCI query parses them only for the rows
-    // it keeps (DuckDB pushes its filter below that layer).
     await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev_typed AS SELECT *, ` +
-        `(commissioned IS NOT NULL AND date_diff('day', commissioned, measured) > ${PCI_DUE_AFTER_DAYS}) AS due ` +
+      `CREATE OR REPLACE TEMP VIEW ${prefix}_typed AS SELECT *, ` +
+        `coalesce(commissioned < measured - ${PCI_DUE_AFTER_DAYS}, false) AS due ` +
         `FROM (SELECT *, last_day(make_date(month // 12, month % 12 + 1, 1)) AS measured FROM (SELECT *, ` +
         `${monthIndexValue(x("period"), c("period"))} AS month, ` +
         `${dateValue(x("commissioned"), c("commissioned"))} AS commissioned, ` +
         `${interrogated.answer} AS interrogated_answer, ${interrogated.date} AS interrogated_date, ` +
         `${yesNoValue(x("recoveryAnchor"), c("recoveryAnchor"))} AS recovery_anchor, ` +
-        `${counts.join(", ")} FROM dev_in))`
+        `${counts.join(", ")} FROM (SELECT ${inputs.join(", ")} FROM ${source})))`
     );
-    await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ${this.identitySql()} ` +
-        `FROM (SELECT *, ${this.identityInputs()} FROM dev_typed)`
-    );
+  }
+
+  /**
+   * One SQL truth value per check, in CHECK_FLAGS order, over a typed view with the identity checks given (the chains test the Device ID differently).
+   */
+  private flagsSql(badDeviceId: string, badDeviceType: string): string[] {
+    const x = inputColumn;
+    const c = (field: InputField): ColumnCategory => this.category(field);
     const countBad = (field: keyof typeof COUNT_COLUMNS): string => {
       const value = COUNT_COLUMNS[field];
       // readWholeCount's rule: a number, finite, not negative, whole and below WHOLE_COUNT_LIMIT.
@@ -173,30 +208,25 @@ export class NationalDevices {
         `OR ${value} <> floor(${value}) OR ${value} >= ${WHOLE_COUNT_LIMIT}))`
       );
     };
-    await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev_checked AS SELECT *, ` +
-        `month IS NULL AS bad_period, id IS NULL AS bad_device_id, device_type IS NULL AS bad_device_type, ` +
-        `(NOT ${isBlank(x("commissioned"), c("commissioned"))} AND commissioned IS NULL) AS bad_commissioned, ` +
-        `(interrogated_answer IS NULL AND interrogated_date IS NULL) AS bad_interrogated, ` +
-        `recovery_anchor IS NULL AS bad_recovery_anchor, ` +
-        `${countBad("issueSecurityCredentials")} AS bad_issue_sc, ` +
-        `${countBad("updateSecurityCredentialsDevice")} AS bad_update_sc_device, ` +
-        `${countBad("updateSecurityCredentialsKrp")} AS bad_update_sc_krp, ` +
-        `coalesce(commissioned > measured, false) AS bad_after ` +
-        `FROM dev_values`
-    );
-    const flags = [...BAD_FLAGS, "bad_after"];
-    await this.session.run(
-      `CREATE OR REPLACE TEMP VIEW dev AS SELECT *, (${flags.join(" OR ")}) AS bad, ` +
-        `(${flags.map((flag) => `${flag}::INTEGER`).join(" + ")}) AS problem_count FROM dev_checked`
-    );
+    return [
+      "month IS NULL",
+      badDeviceId,
+      badDeviceType,
+      `(NOT ${isBlank(x("commissioned"), c("commissioned"))} AND commissioned IS NULL)`,
+      "(interrogated_answer IS NULL AND interrogated_date IS NULL)",
+      "recovery_anchor IS NULL",
+      countBad("issueSecurityCredentials"),
+      countBad("updateSecurityCredentialsDevice"),
+      countBad("updateSecurityCredentialsKrp"),
+      "coalesce(commissioned > measured, false)",
+    ];
   }
 
   /** The identity input columns trimmed (in_deviceId …), from the raw ones dev_in passes through. */
-  private identityInputs(): string {
-    return IDENTITY_FIELDS.map(
-      (field) => `${inputExpression(rawName(field), this.category(field))} AS ${inputColumn(field)}`
-    ).join(", ");
+  private identityInputs(fields: readonly InputField[] = IDENTITY_FIELDS): string {
+    return fields
+      .map((field) => `${inputExpression(rawName(field), this.category(field))} AS ${inputColumn(field)}`)
+      .join(", ");
   }
 
   /** The Device ID as a number and the Device Type in upper case, from the trimmed identity columns. */
@@ -211,24 +241,28 @@ export class NationalDevices {
 
   /** Every check over every row; lists the first problems by line and counts them all. */
   async check(): Promise<DeviceCheck> {
-    // One pass, grouped by month only: a second row for the same Device and month shows as fewer distinct
-    // Devices than rows that passed (grouping by Device and month instead costs a hash table as big as the input).
+    // One pass over the file. A second row for the same Device and month shows as fewer distinct Device
+    // keys than rows that passed every check (a hash of the key, as DuckDB counts distinct 64-bit values
+    // fastest); two Devices whose keys hash alike would show the same, so any shortfall is counted again
+    // by the Devices' numbers.
     const perMonth = await this.session.rows(
-      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, count(*) FILTER (WHERE NOT bad)::DOUBLE, ` +
-        `count(*) FILTER (WHERE due AND NOT bad)::DOUBLE, ` +
-        `(count(*) FILTER (WHERE NOT bad) - count(DISTINCT id) FILTER (WHERE NOT bad))::DOUBLE FROM dev GROUP BY month`
+      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, count(*) FILTER (WHERE problem_count = 0)::DOUBLE, ` +
+        `count(*) FILTER (WHERE due AND problem_count = 0)::DOUBLE, ` +
+        `(count(*) FILTER (WHERE problem_count = 0) - count(DISTINCT hash(key)) FILTER (WHERE problem_count = 0))::DOUBLE ` +
+        `FROM scan_checked GROUP BY month`
     );
     let rowCount = 0;
     let problemTotal = 0;
-    let duplicates = 0;
+    let sharedKeys = 0;
     for (const [month, rows, problems, goodRows, due, extra] of perMonth) {
       rowCount += Number(rows);
       problemTotal += Number(problems);
-      duplicates += Number(extra);
+      sharedKeys += Number(extra);
       if (month !== null && Number(goodRows) > 0) {
         this.monthsSeen.set(monthOfIndex(Number(month)), { rows: Number(goodRows), due: Number(due) });
       }
     }
+    const duplicates = sharedKeys > 0 ? await this.duplicateCount() : 0;
     const problems: Problem[] = [];
     if (problemTotal > 0) problems.push(...(await this.rowProblems()));
 
@@ -306,6 +340,13 @@ export class NationalDevices {
     return problems;
   }
 
+  /** Rows that passed every check and repeat a Device's month, counted by the Devices' numbers. */
+  private async duplicateCount(): Promise<number> {
+    return this.session.count(
+      `SELECT sum(extra)::DOUBLE FROM (SELECT count(*) - count(DISTINCT id) AS extra FROM dev WHERE NOT bad GROUP BY month)`
+    );
+  }
+
   private async duplicateProblems(): Promise<Problem[]> {
     await this.session.run(
       `CREATE OR REPLACE TEMP TABLE dev_duplicates AS SELECT month, id, min(line) AS first_line ` +
@@ -341,11 +382,11 @@ export class NationalDevices {
     // gathered first (parsing them straight from the sparse filtered scan costs DuckDB far more per row).
     await this.session.run(
       `CREATE OR REPLACE TEMP TABLE pci_base AS SELECT * FROM (SELECT *, (${failed.join(" | ")}) AS mask ` +
-        `FROM dev_typed WHERE month BETWEEN ${first} AND ${last} AND due) WHERE mask <> 0`
+        `FROM scan_typed WHERE month BETWEEN ${first} AND ${last} AND due) WHERE mask <> 0`
     );
     await this.session.run(
       `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, ` +
-        `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, line, ` +
+        `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, ` +
         `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
         `FROM (SELECT *, ${this.identityInputs()} FROM pci_base)`
     );
@@ -405,7 +446,7 @@ export class NationalDevices {
     await this.writeListCsv(listFile, comparable);
 
     const listedRows = await this.session.rows(
-      `SELECT ${eui64Text("id")}, device_type, supplier, ${serialOfDate("commissioned")}, mask, is_new, line::DOUBLE, ` +
+      `SELECT ${eui64Text("id")}, device_type, supplier, ${serialOfDate("commissioned")}, mask, is_new, ` +
         `interrogated_answer, ${serialOfDate("interrogated_date")}, recovery_anchor, ` +
         `coalesce(issue_sc, 0), coalesce(update_sc_device, 0), coalesce(update_sc_krp, 0) ` +
         `FROM pci_current ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
@@ -422,7 +463,6 @@ export class NationalDevices {
         commissioned,
         mask,
         isNew,
-        line,
         answer,
         interrogatedOn,
         anchor,
@@ -441,7 +481,9 @@ export class NationalDevices {
         issueSecurityCredentials: Number(issue),
         updateSecurityCredentialsDevice: Number(device),
         updateSecurityCredentialsKrp: Number(krp),
-        sourceRow: Number(line) - 1,
+        // Not known here: the passes over every row do not number the lines (see createViews), and
+        // nothing in a report reads a listed device's source row.
+        sourceRow: -1,
       });
       listedMasks[position] = Number(mask);
       if (comparable && isNew === true) {
@@ -549,6 +591,8 @@ const BAD_FLAGS = [
   "bad_update_sc_device",
   "bad_update_sc_krp",
 ];
+/** Every check's flag: the per-cell ones, then "commissioned after the measurement date". */
+const CHECK_FLAGS = [...BAD_FLAGS, "bad_after"];
 
 /** SQL true when a device fails a criterion at its measurement date (pciFailureMask's rules). */
 function failureSql(criterion: (typeof PCI_CRITERIA)[number]): string {

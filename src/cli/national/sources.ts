@@ -42,15 +42,21 @@ export function isNationalInput(input: string, stat: Stats): boolean {
 
 /**
  * The rows of a file as DuckDB reads them, with `__line`: the line of a CSV file (the header is line 1;
- * a quoted field over several lines counts as one), the 1-based row of a Parquet file.
+ * a quoted field over several lines counts as one), the 1-based row of a Parquet file. Without
+ * `lines`, the rows only: numbering a CSV file's lines is a window over the whole file, which the passes
+ * over every row do without (they go back for lines only when there are problems to name).
  */
-export function fileRelation(file: string, format: FileFormat): string {
+export function fileRelation(file: string, format: FileFormat, lines = true): string {
   if (format === "parquet") {
-    return `(SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __line FROM read_parquet(${sqlString(file)}, file_row_number = true))`;
+    const reader = `read_parquet(${sqlString(file)}${lines ? ", file_row_number = true" : ""})`;
+    return lines
+      ? `(SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS __line FROM ${reader})`
+      : reader;
   }
   // Every column as text (the coercions decide what it holds); the header row is always a header.
+  const reader = `read_csv(${sqlString(file)}, header = true, all_varchar = true)`;
   // ROW_NUMBER() OVER () streams in file order (insertion order is preserved), which gives the line.
-  return `(SELECT *, row_number() OVER () + 1 AS __line FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))`;
+  return lines ? `(SELECT *, row_number() OVER () + 1 AS __line FROM ${reader})` : reader;
 }
 
 /** "line 12" for CSV, "row 12" for Parquet, as a person finds the row in each. */
