@@ -184,7 +184,7 @@ export class NationalDevices {
     );
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW ${prefix}_typed AS SELECT *, ` +
-        `coalesce(commissioned < measured - ${PCI_DUE_AFTER_DAYS}, false) AS due ` +
+        `coalesce(commissioned < measured - ${PCI_DUE_AFTER_DAYS}, false) AS due, ${failureMaskSql()} AS mask ` +
         `FROM (SELECT *, last_day(make_date(month // 12, month % 12 + 1, 1)) AS measured FROM (SELECT *, ` +
         `${monthIndexValue(x("period"), c("period"))} AS month, ` +
         `${dateValue(x("commissioned"), c("commissioned"))} AS commissioned, ` +
@@ -244,12 +244,18 @@ export class NationalDevices {
     // One pass over the file. A second row for the same Device and month shows as fewer distinct Device
     // keys than rows that passed every check (a hash of the key, as DuckDB counts distinct 64-bit values
     // fastest); two Devices whose keys hash alike would show the same, so any shortfall is counted again
-    // by the Devices' numbers.
-    const perMonth = await this.session.rows(
-      `SELECT month, count(*)::DOUBLE, sum(problem_count)::DOUBLE, count(*) FILTER (WHERE problem_count = 0)::DOUBLE, ` +
-        `count(*) FILTER (WHERE due AND problem_count = 0)::DOUBLE, ` +
-        `(count(*) FILTER (WHERE problem_count = 0) - count(DISTINCT hash(key)) FILTER (WHERE problem_count = 0))::DOUBLE ` +
+    // by the Devices' numbers. The same pass keeps the rows the Post Commissioning lists are made of (due,
+    // failing a criterion: a few in a hundred), so that the file is read once.
+    const candidate = CANDIDATE_FIELDS.map(sqlIdentifier).join(", ");
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, count(*) AS rows, sum(problem_count) AS problems, ` +
+        `count(*) FILTER (WHERE problem_count = 0) AS good, count(*) FILTER (WHERE due AND problem_count = 0) AS due, ` +
+        `count(*) FILTER (WHERE problem_count = 0) - count(DISTINCT hash(key)) FILTER (WHERE problem_count = 0) AS shared, ` +
+        `list(struct_pack(${candidate})) FILTER (WHERE problem_count = 0 AND due AND mask <> 0) AS candidates ` +
         `FROM scan_checked GROUP BY month`
+    );
+    const perMonth = await this.session.rows(
+      `SELECT month, rows::DOUBLE, problems::DOUBLE, good::DOUBLE, due::DOUBLE, shared::DOUBLE FROM dev_months`
     );
     let rowCount = 0;
     let problemTotal = 0;
@@ -375,22 +381,14 @@ export class NationalDevices {
     const { period } = options;
     const last = monthIndexOf(period);
     const first = last - TREND_MONTHS;
-    const failed = PCI_CRITERIA.map(
-      (criterion) => `(CASE WHEN ${failureSql(criterion)} THEN ${pciCriterionBit(criterion)} ELSE 0 END)`
-    );
-    // Only rows of the seven months that are due and fail a criterion get their identity parsed; they are
-    // gathered first (parsing them straight from the sparse filtered scan costs DuckDB far more per row).
-    await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE pci_base AS SELECT * FROM (SELECT *, (${failed.join(" | ")}) AS mask ` +
-        `FROM scan_typed WHERE month BETWEEN ${first} AND ${last} AND due) WHERE mask <> 0`
-    );
+    // The candidates of the seven months, kept by check(); only they get their identity parsed.
     await this.session.run(
       `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, ` +
         `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, ` +
         `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
-        `FROM (SELECT *, ${this.identityInputs()} FROM pci_base)`
+        `FROM (SELECT *, ${this.identityInputs()} FROM (SELECT month, unnest(candidates, recursive := true) ` +
+        `FROM dev_months WHERE month BETWEEN ${first} AND ${last}))`
     );
-    await this.session.run("DROP TABLE pci_base");
     const months: MonthKey[] = [];
     for (let back = TREND_MONTHS; back >= 0; back--) months.push(addMonths(period, -back));
     const hasData = (month: MonthKey): boolean => this.monthsSeen.has(month);
@@ -593,6 +591,28 @@ const BAD_FLAGS = [
 ];
 /** Every check's flag: the per-cell ones, then "commissioned after the measurement date". */
 const CHECK_FLAGS = [...BAD_FLAGS, "bad_after"];
+
+/** The bits (pciCriterionBit) of the criteria a row fails at its measurement date. */
+function failureMaskSql(): string {
+  const bits = PCI_CRITERIA.map(
+    (criterion) => `(CASE WHEN ${failureSql(criterion)} THEN ${pciCriterionBit(criterion)} ELSE 0 END)`
+  );
+  return `(${bits.join(" | ")})`;
+}
+
+/** What the Post Commissioning lists read of a row, kept by check() for the rows that may be listed. */
+const CANDIDATE_FIELDS = [
+  ...IDENTITY_FIELDS.map(rawName),
+  "commissioned",
+  "measured",
+  "interrogated_answer",
+  "interrogated_date",
+  "recovery_anchor",
+  "issue_sc",
+  "update_sc_device",
+  "update_sc_krp",
+  "mask",
+];
 
 /** SQL true when a device fails a criterion at its measurement date (pciFailureMask's rules). */
 function failureSql(criterion: (typeof PCI_CRITERIA)[number]): string {
