@@ -20,6 +20,7 @@ import { tableRows } from "../reports/layout-cells";
 import { loadNationalInput } from "../../src/cli/national/load";
 import { DuckSession } from "../../src/cli/national/session";
 import { sqlIdentifier, sqlString } from "../../src/cli/national/sql-text";
+import { normaliseEui64 } from "../../src/sec";
 import { JANUARY, devicesGrid } from "../reports/fixture";
 import { interruptedRun, listDir, makeTempDir, readWorkbook, writtenTables, SAMPLE_INPUT } from "./helpers";
 import { DEVICE_HEADERS, devicePopulation, toCsv } from "./national-population";
@@ -309,6 +310,16 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
 
   it("a second row for the same Device and month", async () => {
     const rows = goodRows.concat([goodRows[4]]);
+    await expectBadInput({ "devices.csv": toCsv(rows) }, [
+      new RegExp(`devices\\.csv line ${rows.length}, Device ID: duplicate row: .* \\(line 5\\)`),
+    ]);
+  });
+
+  it("a second row for the same Device and month, its ID spelt another way", async () => {
+    const again = goodRows[4].slice();
+    const id = DEVICE_HEADERS.indexOf("Device ID");
+    again[id] = String(normaliseEui64(again[id])).replace(/-/g, ":").toLowerCase();
+    const rows = goodRows.concat([again]);
     await expectBadInput({ "devices.csv": toCsv(rows) }, [
       new RegExp(`devices\\.csv line ${rows.length}, Device ID: duplicate row: .* \\(line 5\\)`),
     ]);
