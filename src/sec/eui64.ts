@@ -51,3 +51,18 @@ export function eui64FromNumber(value: number): string {
   }
   return pairs.join("-");
 }
+
+/**
+ * The canonical EUI-64 of a 64-bit number given as its high and low 32 bits (each 0 to 2^32 - 1), as
+ * numbers reach JavaScript without BigInt.
+ */
+export function eui64FromHalves(high: number, low: number): string {
+  const pairs: string[] = [];
+  for (const half of [high, low]) {
+    for (let shift = 24; shift >= 0; shift -= 8) {
+      const byte = Math.floor(half / 2 ** shift) % 256;
+      pairs.push(HEX_DIGITS[byte >> 4] + HEX_DIGITS[byte & 15]);
+    }
+  }
+  return pairs.join("-");
+}

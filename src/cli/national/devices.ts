@@ -30,6 +30,7 @@ import {
   PCI_MINIMUM_SECURITY_CREDENTIAL_REQUESTS,
   pciCriterionBit,
 } from "../../sec/pci";
+import { eui64FromHalves } from "../../sec/eui64";
 import { DEVICE_TYPES, type DeviceRecord, type Problem } from "../../reports/check";
 import { type InputField, fieldLabel } from "../../reports/inputs";
 import { type ReportOptions, dueDateOf } from "../../reports/options";
@@ -443,59 +444,86 @@ export class NationalDevices {
     );
     await this.writeListCsv(listFile, comparable);
 
-    const listedRows = await this.session.rows(
-      `SELECT ${eui64Text("id")}, device_type, supplier, ${serialOfDate("commissioned")}, mask, is_new, ` +
-        `interrogated_answer, ${serialOfDate("interrogated_date")}, recovery_anchor, ` +
-        `coalesce(issue_sc, 0), coalesce(update_sc_device, 0), coalesce(update_sc_krp, 0) ` +
-        `FROM pci_current ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
+    // The sheet's rows come back as numbers only (strings cost the node API far more each): the ID as its
+    // two halves, the Device Type by its place in DEVICE_TYPES, the Supplier by a code into a short list.
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE pci_suppliers AS SELECT supplier, row_number() OVER (ORDER BY supplier) - 1 AS code ` +
+        `FROM (SELECT DISTINCT supplier FROM pci_current)`
+    );
+    const suppliers = (await this.session.rows("SELECT supplier FROM pci_suppliers ORDER BY code")).map(
+      (row) => String(row[0])
+    );
+    const [
+      high,
+      low,
+      typeCode,
+      supplierCode,
+      commissioned,
+      mask,
+      isNew,
+      answer,
+      interrogatedOn,
+      anchor,
+      issue,
+      device,
+      krp,
+    ] = await this.session.numberColumns(
+      `SELECT ${[
+        ...idHalves("c.id"),
+        `coalesce(list_position(${sqlStringList(DEVICE_TYPES)}, c.device_type), 0)`,
+        "s.code",
+        serialOfDate("c.commissioned"),
+        "c.mask",
+        "c.is_new",
+        "c.interrogated_answer",
+        serialOfDate("c.interrogated_date"),
+        "c.recovery_anchor",
+        "coalesce(c.issue_sc, 0)",
+        "coalesce(c.update_sc_device, 0)",
+        "coalesce(c.update_sc_krp, 0)",
+      ]
+        .map((value) => `CAST(${value} AS DOUBLE)`)
+        .join(", ")} ` +
+        `FROM pci_current c JOIN pci_suppliers s ON s.supplier = c.supplier ORDER BY c.id LIMIT ${PCI_SHEET_LIST_LIMIT}`
     );
     const devices: DeviceRecord[] = [];
-    const listedMasks = new Uint8Array(listedRows.length);
-    const listedNew = new Uint8Array(listedRows.length);
+    const listedMasks = new Uint8Array(high.length);
+    const listedNew = new Uint8Array(high.length);
     const addedIds: string[] = [];
-    listedRows.forEach((row, position) => {
-      const [
-        id,
-        type,
-        supplier,
-        commissioned,
-        mask,
-        isNew,
-        answer,
-        interrogatedOn,
-        anchor,
-        issue,
-        device,
-        krp,
-      ] = row;
+    for (let position = 0; position < high.length; position++) {
+      const deviceId = eui64FromHalves(high[position], low[position]);
       devices.push({
         period,
-        deviceId: String(id),
-        deviceType: String(type),
-        supplierId: String(supplier),
-        commissioned: Number(commissioned),
-        interrogated: interrogatedOn === null ? answer === true : Number(interrogatedOn),
-        recoveryAnchor: anchor === true,
-        issueSecurityCredentials: Number(issue),
-        updateSecurityCredentialsDevice: Number(device),
-        updateSecurityCredentialsKrp: Number(krp),
+        deviceId,
+        deviceType: typeCode[position] === 0 ? "" : DEVICE_TYPES[typeCode[position] - 1],
+        supplierId: suppliers[supplierCode[position]],
+        commissioned: commissioned[position],
+        interrogated: Number.isNaN(interrogatedOn[position])
+          ? answer[position] === 1
+          : interrogatedOn[position],
+        recoveryAnchor: anchor[position] === 1,
+        issueSecurityCredentials: issue[position],
+        updateSecurityCredentialsDevice: device[position],
+        updateSecurityCredentialsKrp: krp[position],
         // Not known here: the passes over every row do not number the lines (see createViews), and
         // nothing in a report reads a listed device's source row.
         sourceRow: -1,
       });
-      listedMasks[position] = Number(mask);
-      if (comparable && isNew === true) {
+      listedMasks[position] = mask[position];
+      if (comparable && isNew[position] === 1) {
         listedNew[position] = 1;
-        addedIds.push(String(id));
+        addedIds.push(deviceId);
       }
-    });
-    const removedIds = comparable
-      ? (
-          await this.session.rows(
-            `SELECT ${eui64Text("id")} FROM pci_removed ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
-          )
-        ).map((row) => String(row[0]))
-      : [];
+    }
+    const removedIds: string[] = [];
+    if (comparable) {
+      const [removedHigh, removedLow] = await this.session.numberColumns(
+        `SELECT ${idHalves("id")
+          .map((half) => `CAST(${half} AS DOUBLE)`)
+          .join(", ")} FROM pci_removed ORDER BY id LIMIT ${PCI_SHEET_LIST_LIMIT}`
+      );
+      removedHigh.forEach((half, index) => removedIds.push(eui64FromHalves(half, removedLow[index])));
+    }
 
     return {
       kind: "pci",
@@ -562,6 +590,11 @@ export class NationalDevices {
       `COPY (SELECT ${columns.join(", ")} FROM pci_current ORDER BY id) TO ${sqlString(listFile)} (HEADER, DELIMITER ',')`
     );
   }
+}
+
+/** A 64-bit Device number as its high and low 32 bits (eui64FromHalves makes its text). */
+function idHalves(id: string): [string, string] {
+  return [`${id} >> 32`, `${id} & 4294967295`];
 }
 
 /** The view column of a field's input cell ("in_period"), apart from the typed values' names. */

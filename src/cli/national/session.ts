@@ -53,6 +53,38 @@ export class DuckSession {
     return reader.getRowsJS() as SqlValue[][];
   }
 
+  /**
+   * Every column of a query whose columns are all DOUBLE, as arrays (NULL as NaN), read from DuckDB's
+   * vectors chunk by chunk: the node API's row conversion costs microseconds a value, which at a
+   * listed-device table of a million rows is tens of seconds.
+   */
+  async numberColumns(sql: string): Promise<Float64Array[]> {
+    const result = await this.connection.run(sql);
+    const chunks = [];
+    let rowCount = 0;
+    for (
+      let chunk = await result.fetchChunk();
+      chunk !== null && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      chunks.push(chunk);
+      rowCount += chunk.rowCount;
+    }
+    const columns = Array.from({ length: result.columnCount }, () => new Float64Array(rowCount));
+    let offset = 0;
+    for (const chunk of chunks) {
+      columns.forEach((column, index) => {
+        const vector = chunk.getColumnVector(index);
+        for (let row = 0; row < chunk.rowCount; row++) {
+          const value = vector.getItem(row);
+          column[offset + row] = typeof value === "number" ? value : NaN;
+        }
+      });
+      offset += chunk.rowCount;
+    }
+    return columns;
+  }
+
   /** Column names and DuckDB types of a query, without running it over the data. */
   async describe(sql: string): Promise<{ name: string; type: string }[]> {
     const rows = await this.rows(`DESCRIBE ${sql}`);
