@@ -382,14 +382,23 @@ export class NationalDevices {
     const { period } = options;
     const last = monthIndexOf(period);
     const first = last - TREND_MONTHS;
-    // The candidates of the seven months, kept by check(); only they get their identity parsed.
+    // The candidates of the seven months, kept by check(); only they get their identity parsed. They are
+    // unnested into a table first: parsed straight from the unnest, DuckDB works on one thread. A file has
+    // few Suppliers, so each distinct one is put in canonical form once.
     await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, ` +
-        `${supplierValue(inputColumn("supplierId"), this.category("supplierId"))} AS supplier, commissioned, measured, ` +
-        `interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
-        `FROM (SELECT *, ${this.identityInputs()} FROM (SELECT month, unnest(candidates, recursive := true) ` +
-        `FROM dev_months WHERE month BETWEEN ${first} AND ${last}))`
+      `CREATE OR REPLACE TEMP TABLE pci_base AS SELECT month, unnest(candidates, recursive := true) ` +
+        `FROM dev_months WHERE month BETWEEN ${first} AND ${last}`
     );
+    const supplier = inputColumn("supplierId");
+    await this.session.run(
+      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, names.supplier, commissioned, ` +
+        `measured, interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
+        `FROM (SELECT *, ${this.identityInputs()} FROM pci_base) rows JOIN (SELECT ${supplier} AS written, ` +
+        `${supplierValue(supplier, this.category("supplierId"))} AS supplier FROM ` +
+        `(SELECT DISTINCT ${this.identityInputs(["supplierId"])} FROM pci_base)) names ` +
+        `ON names.written IS NOT DISTINCT FROM rows.${supplier}`
+    );
+    await this.session.run("DROP TABLE pci_base");
     const months: MonthKey[] = [];
     for (let back = TREND_MONTHS; back >= 0; back--) months.push(addMonths(period, -back));
     const hasData = (month: MonthKey): boolean => this.monthsSeen.has(month);
