@@ -159,3 +159,20 @@ describe("national path: SQL coercions agree with the workbook path's readers", 
     expect(rows.map(([index]) => index)).toEqual(expected);
   });
 });
+
+describe("national path: DuckDB session", () => {
+  it("reports how far a long statement has got while it runs", async () => {
+    await session.run("CREATE OR REPLACE TEMP TABLE progress_rows AS SELECT range AS i FROM range(4000000)");
+    const reports: (number | null)[] = [];
+    await session.runWithProgress(
+      "CREATE OR REPLACE TEMP TABLE progress_probe AS SELECT count(DISTINCT hash(i)) AS n FROM progress_rows",
+      (percent) => reports.push(percent),
+      10
+    );
+    const percentages = reports.filter((percent): percent is number => percent !== null);
+    expect(percentages.length).toBeGreaterThan(0);
+    for (const percent of percentages) expect(percent).toBeGreaterThan(0);
+    for (const percent of percentages) expect(percent).toBeLessThanOrEqual(100);
+    expect(await session.count("SELECT n FROM progress_probe")).toBe(4000000);
+  });
+});

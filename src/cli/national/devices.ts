@@ -60,6 +60,9 @@ export const LISTED_PROBLEMS = 100;
 
 const TREND_MONTHS = 6;
 
+/** How often the pass over every row reports how far it has got. */
+const PROGRESS_INTERVAL_MS = 5000;
+
 /** The device fields in the order their problems are listed for a row. */
 const CHECKED_FIELDS = [
   "period",
@@ -240,20 +243,25 @@ export class NationalDevices {
     );
   }
 
-  /** Every check over every row; lists the first problems by line and counts them all. */
-  async check(): Promise<DeviceCheck> {
+  /**
+   * Every check over every row; lists the first problems by line and counts them all. `report` is called
+   * now and then during the pass over the file (see DuckSession.runWithProgress).
+   */
+  async check(report: (percent: number | null) => void = () => undefined): Promise<DeviceCheck> {
     // One pass over the file. A second row for the same Device and month shows as fewer distinct Device
     // keys than rows that passed every check (a hash of the key, as DuckDB counts distinct 64-bit values
     // fastest); two Devices whose keys hash alike would show the same, so any shortfall is counted again
     // by the Devices' numbers. The same pass keeps the rows the Post Commissioning lists are made of (due,
     // failing a criterion: a few in a hundred), so that the file is read once.
     const candidate = CANDIDATE_FIELDS.map(sqlIdentifier).join(", ");
-    await this.session.run(
+    await this.session.runWithProgress(
       `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, count(*) AS rows, sum(problem_count) AS problems, ` +
         `count(*) FILTER (WHERE problem_count = 0) AS good, count(*) FILTER (WHERE due AND problem_count = 0) AS due, ` +
         `count(*) FILTER (WHERE problem_count = 0) - count(DISTINCT hash(key)) FILTER (WHERE problem_count = 0) AS shared, ` +
         `list(struct_pack(${candidate})) FILTER (WHERE problem_count = 0 AND due AND mask <> 0) AS candidates ` +
-        `FROM scan_checked GROUP BY month`
+        `FROM scan_checked GROUP BY month`,
+      report,
+      PROGRESS_INTERVAL_MS
     );
     const perMonth = await this.session.rows(
       `SELECT month, rows::DOUBLE, problems::DOUBLE, good::DOUBLE, due::DOUBLE, shared::DOUBLE FROM dev_months`

@@ -95,7 +95,14 @@ export async function loadNationalInput(
       devices = new NationalDevices(session, deviceTable);
       await devices.createViews();
       progress(`Reading and checking ${deviceTable.label} in DuckDB`);
-      const check = await devices.check();
+      const label = deviceTable.label;
+      const check = await devices.check((percent) =>
+        progress(
+          percent === null
+            ? `Checking ${label} in DuckDB: still working`
+            : `Checking ${label} in DuckDB: ${Math.floor(percent)}% done (DuckDB's estimate)`
+        )
+      );
       progress(
         `Checked ${count(check.rowCount)} device rows in ${deviceTable.label}: ` +
           `${count(check.problemTotal)} ${check.problemTotal === 1 ? "problem" : "problems"}`

@@ -35,6 +35,9 @@ export class DuckSession {
       const connection = await instance.connect();
       // Dates and timestamps are read as written, whatever the machine's time zone.
       await connection.run(`SET TimeZone = ${sqlString("UTC")}`);
+      // DuckDB tracks how far a query has got only with its progress bar on (runWithProgress reads it).
+      await connection.run("SET enable_progress_bar = true");
+      await connection.run("SET enable_progress_bar_print = false");
       return new DuckSession(instance, connection, tempDirectory);
     } catch (error) {
       await fs.rm(tempDirectory, { recursive: true, force: true });
@@ -45,6 +48,27 @@ export class DuckSession {
 
   async run(sql: string): Promise<void> {
     await this.connection.run(sql);
+  }
+
+  /**
+   * Runs a statement, calling `report` every `everyMs` while it runs (a pass over tens of millions of
+   * rows takes minutes) with DuckDB's own estimate of the share done (0 to 100), or null when DuckDB
+   * has none (it gives none for some plans).
+   */
+  async runWithProgress(
+    sql: string,
+    report: (percent: number | null) => void,
+    everyMs: number
+  ): Promise<void> {
+    const timer = setInterval(() => {
+      const { percentage } = this.connection.progress;
+      report(percentage > 0 ? percentage : null);
+    }, everyMs);
+    try {
+      await this.connection.run(sql);
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   /** Every row, as arrays of JavaScript values. */
