@@ -1,16 +1,18 @@
 /**
  * Renders sheet layouts into an .xlsx file with ExcelJS's streaming writer, so that a report with a
- * million-row table is written row by row in bounded memory. This is a translator only: every value,
+ * million-row table is written row by row in bounded memory; the rows themselves go straight from the
+ * values to sheet XML (xlsx-rows.ts), ExcelJS keeping the styles, tables, print setup and the package. This is a translator only: every value,
  * format, table, colour and chart note comes from the resolved layout (src/reports/resolve.ts).
  */
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { cellAddress } from "../reports";
-import type { CellStyle, CellValue, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
+import type { CellStyle, SheetLayout, StyledRange, ValueBlock } from "../reports/layout";
 import { type ResolvedSheet, type SheetSource, resolveSheet } from "../reports/resolve";
 import { claimOutput, trackTempFile, untrackTempFile } from "./output-file";
 import { worksheetPrintOptions } from "./print-setup";
+import { SheetRowWriter } from "./xlsx-rows";
 import { createStreamingWorkbook } from "./xlsx-tables";
 
 export interface WriteXlsxOptions {
@@ -112,11 +114,11 @@ class StyleCache {
   }
 }
 
-function writeSheetRows(
-  worksheet: ExcelJS.Worksheet,
+async function writeSheetRows(
+  rows: SheetRowWriter,
   blocks: readonly ValueBlock[],
   styles: readonly StyledRange[]
-): void {
+): Promise<void> {
   const cuts = boundaries(blocks, styles);
   const styleCache = new StyleCache();
   for (let segment = 0; segment + 1 < cuts.length; segment++) {
@@ -145,21 +147,9 @@ function writeSheetRows(
       col,
       style: styleCache.get(styles, indexes),
     }));
-
-    for (let row = start; row < end; row++) {
-      const excelRow = worksheet.getRow(row + 1);
-      for (const block of activeBlocks) {
-        const values: CellValue[] = block.values[row - block.row];
-        for (let offset = 0; offset < values.length; offset++) {
-          const value = values[offset];
-          // Strings are set as plain values: ExcelJS writes them as shared strings, never as formulas.
-          if (value !== null && value !== undefined) excelRow.getCell(block.col + offset + 1).value = value;
-        }
-      }
-      for (const { col, style } of styledColumns) excelRow.getCell(col + 1).style = style;
-      excelRow.commit();
-    }
+    await rows.writeSegment(start, end, activeBlocks, styledColumns);
   }
+  await rows.finish();
 }
 
 function addConditionalFormats(
@@ -226,7 +216,7 @@ export async function writeSheetsXlsx(
     tables.addTables(worksheet, sheet.tables);
     addConditionalFormats(worksheet, sheet, priority);
     const { blocks, styles } = sheetContent(sheet);
-    writeSheetRows(worksheet, blocks, styles);
+    await writeSheetRows(new SheetRowWriter(workbook, worksheet), blocks, styles);
     worksheet.commit();
   }
   await workbook.commit();
