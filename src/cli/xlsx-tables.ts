@@ -11,6 +11,7 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { cellAddress } from "../reports";
 import type { ResolvedTable } from "../reports/resolve";
+import { SharedStringTable, sharedStringsXml } from "./xlsx-shared-strings";
 
 const TABLE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
@@ -19,6 +20,7 @@ const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 /** The parts of ExcelJS 4.4's streaming WorkbookWriter used here. */
 interface WorkbookWriterInternals {
   zip: { append(source: unknown, data: { name: string; date?: Date }): unknown };
+  sharedStrings: SharedStringTable;
 }
 
 /** The parts of ExcelJS 4.4's streaming WorksheetWriter used here. */
@@ -71,25 +73,38 @@ function pinEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date)
 }
 
 /**
- * A streaming workbook writing to `filename`, with table support. With `entryDate`, every zip entry
- * carries that date (ExcelJS adds its first entries inside its constructor, hence the subclass).
+ * A streaming workbook writing to `filename`, with table support and fast shared strings
+ * (xlsx-shared-strings.ts). With `entryDate`, every zip entry carries that date (ExcelJS adds its first
+ * entries inside its constructor, hence the subclass).
  */
 export function createStreamingWorkbook(
   filename: string,
   options: { entryDate?: Date } = {}
 ): { workbook: ExcelJS.stream.xlsx.WorkbookWriter; tables: StreamingTables } {
   const { entryDate } = options;
-  class PinnedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  class ReportWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+    constructor(writerOptions: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>) {
+      super(writerOptions);
+      (this as unknown as WorkbookWriterInternals).sharedStrings = new SharedStringTable();
+    }
+
     // Called by the base constructor right after it creates the zip, before the first entry.
     override addThemes(): Promise<void> {
       if (entryDate) pinEntryDates(this, entryDate);
       return super.addThemes();
     }
+
+    override addSharedStrings(): Promise<void> {
+      const { sharedStrings, zip } = this as unknown as WorkbookWriterInternals;
+      if (sharedStrings.count > 0)
+        zip.append(sharedStringsXml(sharedStrings.values), { name: "/xl/sharedStrings.xml" });
+      return Promise.resolve();
+    }
   }
   // The file is created now, synchronously, rather than by a pending asynchronous open: an
   // interruption that removes it cannot be followed by the open creating it again.
   const stream = fs.createWriteStream(filename, { fd: fs.openSync(filename, "w") });
-  const workbook = new PinnedDateWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const workbook = new ReportWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   return { workbook, tables: new StreamingTables(workbook) };
 }
 
