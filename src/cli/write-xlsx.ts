@@ -1,8 +1,9 @@
 /**
  * Renders sheet layouts into an .xlsx file with ExcelJS's streaming writer, so that a report with a
  * million-row table is written row by row in bounded memory; the rows themselves go straight from the
- * values to sheet XML (xlsx-rows.ts), ExcelJS keeping the styles, tables, print setup and the package. This is a translator only: every value,
- * format, table, colour and chart note comes from the resolved layout (src/reports/resolve.ts).
+ * values to sheet XML (xlsx-rows.ts), ExcelJS keeping the styles, tables, print setup and the package.
+ * This is a translator only: every value, format, table, colour and chart note comes from the resolved
+ * layout (src/reports/resolve.ts).
  */
 import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";

@@ -132,10 +132,10 @@ export class NationalDevices {
   }
 
   /**
-   * Two chains of views over the file. scan_typed and scan_checked serve the passes over every row: no
+   * Two chains of views over the file. scan_typed and scan_checked serve the pass over every row: no
    * line numbers (numbering a CSV file's lines is a window over the whole file) and the Device ID checked
-   * and keyed by a hash rather than parsed. dev_typed … dev give each row's line and parsed values, for
-   * naming problems, which only a file with problems needs.
+   * and keyed through DuckDB's UUID cast (eui64Key) rather than parsed. dev_typed … dev give each row's
+   * line and parsed values, for naming problems, which only a file with problems needs.
    */
   async createViews(): Promise<void> {
     const { file, format } = this.table;
@@ -165,9 +165,8 @@ export class NationalDevices {
 
   /**
    * `<prefix>_typed`: the input columns (the identity ones untrimmed, as `raw_…`: trimming is not free on
-   * every row) and what the seven-day rule and the criteria read. The Device ID, Type and Supplier (text to
-   * parse on every row) come in a layer above, so that the PCI query parses them only for the rows it keeps
-   * (DuckDB pushes its filter below that layer).
+   * every row) and what the seven-day rule and the criteria read, with each row's failed criteria (mask).
+   * The Device ID, Type and Supplier are parsed in the layers above, each chain as it needs them.
    */
   private async createTypedView(prefix: string, source: string, withLine: boolean): Promise<void> {
     const inputs = CHECKED_FIELDS.filter((field) => !IDENTITY_FIELDS.includes(field)).map(
@@ -199,7 +198,8 @@ export class NationalDevices {
   }
 
   /**
-   * One SQL truth value per check, in CHECK_FLAGS order, over a typed view with the identity checks given (the chains test the Device ID differently).
+   * One SQL truth value per check, in CHECK_FLAGS order, over a typed view; the identity checks are given
+   * (the two chains test the Device ID differently).
    */
   private flagsSql(badDeviceId: string, badDeviceType: string): string[] {
     const x = inputColumn;
@@ -226,7 +226,7 @@ export class NationalDevices {
     ];
   }
 
-  /** The identity input columns trimmed (in_deviceId …), from the raw ones dev_in passes through. */
+  /** The identity input columns trimmed (in_deviceId …), from the raw ones the typed views pass through. */
   private identityInputs(fields: readonly InputField[] = IDENTITY_FIELDS): string {
     return fields
       .map((field) => `${inputExpression(rawName(field), this.category(field))} AS ${inputColumn(field)}`)
