@@ -20,7 +20,7 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
   '"': "&quot;",
 };
 
-/** Text for an XML element, as ExcelJS escapes it. */
+/** Text for an XML element or attribute value, as ExcelJS escapes it (table parts use it too). */
 export function xmlText(text: string): string {
   return text.replace(XML_ESCAPED, (character) => XML_ENTITIES[character] ?? "");
 }

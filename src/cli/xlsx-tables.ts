@@ -11,7 +11,7 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import { cellAddress } from "../reports";
 import type { ResolvedTable } from "../reports/resolve";
-import { SharedStringTable, sharedStringsXml } from "./xlsx-shared-strings";
+import { SharedStringTable, sharedStringsXml, xmlText } from "./xlsx-shared-strings";
 
 const TABLE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
@@ -33,15 +33,6 @@ interface WorksheetWriterInternals {
 /** One table on a streamed sheet: header row at `row` (0-based), then `dataRows` rows (resolved). */
 export type StreamedTable = Pick<ResolvedTable, "name" | "row" | "col" | "headers" | "dataRows" | "style">;
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
 /** The A1 range a table covers: its header and its data rows. */
 export function tableRef(table: StreamedTable): string {
   const lastRow = table.row + table.dataRows;
@@ -52,15 +43,15 @@ export function tableRef(table: StreamedTable): string {
 function tableXml(table: StreamedTable, id: number): string {
   const ref = tableRef(table);
   const columns = table.headers
-    .map((header, index) => `<tableColumn id="${index + 1}" name="${escapeXml(header)}"/>`)
+    .map((header, index) => `<tableColumn id="${index + 1}" name="${xmlText(header)}"/>`)
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<table xmlns="${MAIN_NAMESPACE}" id="${id}" name="${escapeXml(table.name)}" ` +
-    `displayName="${escapeXml(table.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<table xmlns="${MAIN_NAMESPACE}" id="${id}" name="${xmlText(table.name)}" ` +
+    `displayName="${xmlText(table.name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/>` +
     `<tableColumns count="${table.headers.length}">${columns}</tableColumns>` +
-    `<tableStyleInfo name="${escapeXml(table.style)}" showFirstColumn="0" showLastColumn="0" ` +
+    `<tableStyleInfo name="${xmlText(table.style)}" showFirstColumn="0" showLastColumn="0" ` +
     'showRowStripes="1" showColumnStripes="0"/></table>'
   );
 }

@@ -327,7 +327,7 @@ export class NationalDevices {
   private async rowProblems(): Promise<Problem[]> {
     const raws = CHECKED_FIELDS.map((field) => this.rawValueSql(field));
     const rows = await this.session.rows(
-      `SELECT line::DOUBLE, ${raws.join(", ")}, ${BAD_FLAGS.join(", ")}, bad_after, ` +
+      `SELECT line::DOUBLE, ${raws.join(", ")}, ${CHECK_FLAGS.join(", ")}, ` +
         `${serialOfDate("commissioned")}, ${serialOfDate("measured")}, month FROM dev WHERE bad ` +
         `ORDER BY line LIMIT ${LISTED_PROBLEMS}`
     );
@@ -627,8 +627,8 @@ function rawName(field: InputField): string {
   return `raw_${field}`;
 }
 
-/** The flags of the per-cell checks, in CHECKED_FIELDS order. */
-const BAD_FLAGS = [
+/** Every check's flag: the per-cell ones in CHECKED_FIELDS order, then "commissioned after the measurement date". */
+const CHECK_FLAGS = [
   "bad_period",
   "bad_device_id",
   "bad_device_type",
@@ -638,9 +638,8 @@ const BAD_FLAGS = [
   "bad_issue_sc",
   "bad_update_sc_device",
   "bad_update_sc_krp",
+  "bad_after",
 ];
-/** Every check's flag: the per-cell ones, then "commissioned after the measurement date". */
-const CHECK_FLAGS = [...BAD_FLAGS, "bad_after"];
 
 /** The bits (pciCriterionBit) of the criteria a row fails at its measurement date. */
 function failureMaskSql(): string {
