@@ -91,7 +91,7 @@ function runCase(benchCase: BenchCase): StoredResult[] {
       "--expose-gc",
       "--max-old-space-size=4096",
       "-r",
-      "ts-node/register/transpile-only",
+      "./scripts/register-ts.js",
       path.join(__dirname, "cases", benchCase.file),
       ...benchCase.args,
     ],

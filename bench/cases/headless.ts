@@ -38,7 +38,7 @@ async function main(): Promise<CaseResult[]> {
   const seconds = runs.map((run) => run.seconds);
   const peaks = runs.map((run) => run.peakRss / MB);
   const note =
-    `${RUNS} runs of \`node -r ts-node/register/transpile-only src/cli/main.ts\` (start-up included), ` +
+    `${RUNS} runs of \`node -r ./scripts/register-ts.js src/cli/main.ts\` (start-up included), ` +
     `input ${(fs.statSync(input).size / MB).toFixed(0)} MB .xlsx; each run is a fresh process, so no warm-up`;
   return [
     {

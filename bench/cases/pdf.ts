@@ -21,7 +21,7 @@ function timeCli(args: string[]): Promise<number> {
     const start = nowMs();
     const child = spawn(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args, "--replace"],
+      ["-r", "./scripts/register-ts.js", "src/cli/main.ts", ...args, "--replace"],
       { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] }
     );
     let stderr = "";

@@ -22,9 +22,9 @@ function maxRssFromGnuTime(report: string): number | null {
   return match === null ? null : Number(match[1]) * 1024;
 }
 
-/** `node -r ts-node/register/transpile-only ...scriptAndArgs` from the repository root; rejects on a non-zero exit. */
+/** `node -r ./scripts/register-ts.js ...scriptAndArgs` (as `npm run report` runs) from the repository root; rejects on a non-zero exit. */
 export function runTimedNode(scriptAndArgs: readonly string[]): Promise<TimedRun> {
-  const nodeArgs = ["-r", "ts-node/register/transpile-only", ...scriptAndArgs];
+  const nodeArgs = ["-r", "./scripts/register-ts.js", ...scriptAndArgs];
   const useGnuTime = fs.existsSync(GNU_TIME);
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const timeReport = path.join(CACHE_DIR, `time-report-${process.pid}.txt`);

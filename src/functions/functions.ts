@@ -9,7 +9,7 @@
  * The plugin reads only top-level `function` declarations and TypeScript types it knows: so parameters are
  * `unknown[][]` (a range) or `unknown` (a single value) and results `Array<Array<…>>`, never type aliases.
  */
-// Imported from the modules rather than the "../sec" index: under CommonJS (ts-node, jest, the benchmarks)
+// Imported from the modules rather than the "../sec" index: under CommonJS (the runner, jest, the benchmarks)
 // `export *` turns every call into a getter lookup, which costs more than the rule on a million rows.
 import { addWorkingDays, reportDueDate } from "../sec/calendar";
 import {

@@ -57,12 +57,14 @@ export function eui64FromNumber(value: number): string {
  * numbers reach JavaScript without BigInt.
  */
 export function eui64FromHalves(high: number, low: number): string {
-  const pairs: string[] = [];
-  for (const half of [high, low]) {
-    for (let shift = 24; shift >= 0; shift -= 8) {
-      const byte = Math.floor(half / 2 ** shift) % 256;
-      pairs.push(HEX_DIGITS[byte >> 4] + HEX_DIGITS[byte & 15]);
-    }
-  }
-  return pairs.join("-");
+  // Called for every listed device (hundreds of thousands at national scale): a table of the 256 byte
+  // texts and one template, rather than an array of pairs joined.
+  const byte = (half: number, shift: number): string => BYTE_TEXTS[(half >>> shift) & 255];
+  return (
+    `${byte(high, 24)}-${byte(high, 16)}-${byte(high, 8)}-${byte(high, 0)}-` +
+    `${byte(low, 24)}-${byte(low, 16)}-${byte(low, 8)}-${byte(low, 0)}`
+  );
 }
+
+/** "00" … "FF", by byte value. */
+const BYTE_TEXTS = Array.from({ length: 256 }, (_, value) => HEX_DIGITS[value >> 4] + HEX_DIGITS[value & 15]);

@@ -25,16 +25,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node -r ts-node/register/transpile-only <script> ...args` from the repo root, with extra `env`. */
+/** Runs `node -r ./scripts/register-ts.js <script> ...args` from the repo root, with extra `env`. */
 export function runNodeScript(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv = {}
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], {
+    const child = spawn(process.execPath, ["-r", "./scripts/register-ts.js", script, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", ...env },
+      env: { ...process.env, ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -58,14 +58,10 @@ export function interruptedRun(
   tmpFileIn?: string
 ): Promise<{ status: number | null; stderr: string; sent: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true", TMPDIR: tempDir },
-      }
-    );
+    const child = spawn(process.execPath, ["-r", "./scripts/register-ts.js", "src/cli/main.ts", ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TMPDIR: tempDir },
+    });
     let stderr = "";
     let sent = false;
     let poll: NodeJS.Timeout | undefined;

@@ -8,15 +8,18 @@ import { FIRST_YEAR, LAST_YEAR } from "../../src/reports/check";
 import { DuckSession, type SqlValue } from "../../src/cli/national/session";
 import {
   dateValue,
+  eui64Form,
   eui64Key,
   eui64Text,
   eui64Value,
+  eui64ValueOfValid,
   inputExpression,
   monthIndexValue,
 } from "../../src/cli/national/sql-coerce";
 import { sqlString } from "../../src/cli/national/sql-text";
 import {
   formatSerialIso,
+  isCanonicalEui64,
   isCellProblem,
   normaliseEui64,
   parseMonthKey,
@@ -137,6 +140,26 @@ describe("national path: SQL coercions agree with the workbook path's readers", 
     // Six spellings of one Device share one key; another Device has its own.
     expect([...devicesByKey.values()].map((devices) => devices.size)).toEqual([1, 1]);
     expect(devicesByKey.size).toBe(2);
+  });
+
+  it("Device IDs: eui64Form tells the canonical form (0) from the other accepted forms (1) and from bad IDs (NULL)", async () => {
+    const values = ID_TEXTS.map((text, index) => `(${index}, ${sqlString(text)})`).join(", ");
+    const rows = await session.rows(
+      `SELECT ${eui64Form("x", "text")}, ${eui64Text(
+        `CASE WHEN ${eui64Form("x", "text")} IS NOT NULL ` +
+          `THEN ${eui64ValueOfValid(inputExpression("x", "text"))} END`
+      )} ` + `FROM (VALUES ${values}) t(position, x) ORDER BY position`
+    );
+    rows.forEach(([form, number], index) => {
+      const text = ID_TEXTS[index];
+      const canonical = normaliseEui64(text);
+      const expected = canonical === null ? null : isCanonicalEui64(text) ? 0 : 1;
+      expect({ text, form }).toEqual({ text, form: expected });
+      // Once a row has passed, its number comes from eui64ValueOfValid without the test again.
+      expect({ text, number }).toEqual({ text, number: canonical });
+    });
+    expect(rows.filter(([form]) => form === 0).length).toBeGreaterThan(0);
+    expect(rows.filter(([form]) => form === 1).length).toBeGreaterThan(3);
   });
 
   it("dates: dateValue gives readDate's date, and NULL where readDate finds a problem", async () => {

@@ -315,6 +315,19 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     ]);
   });
 
+  it("a second row for the same Device and month, every ID in canonical form", async () => {
+    // Every ID canonical: the duplicate pass keys the rows by their text as it stands.
+    const id = DEVICE_HEADERS.indexOf("Device ID");
+    const canonical = goodRows.map((cells) =>
+      cells.map((cell, index) => (index === id ? (normaliseEui64(cell) ?? cell) : cell))
+    );
+    expect(canonical.slice(1).every((cells) => cells[id] === normaliseEui64(cells[id]))).toBe(true);
+    const rows = canonical.concat([canonical[7]]);
+    await expectBadInput({ "devices.csv": toCsv(rows) }, [
+      new RegExp(`devices\\.csv line ${rows.length}, Device ID: duplicate row: .* \\(line 8\\)`),
+    ]);
+  });
+
   it("a second row for the same Device and month, its ID spelt another way", async () => {
     const again = goodRows[4].slice();
     const id = DEVICE_HEADERS.indexOf("Device ID");
@@ -422,7 +435,6 @@ describe("national path: interrupted while DuckDB works", () => {
       expect(result.sent).toBe(true);
       expect(result.status).toBe(status);
       expect(result.stderr).toContain(`interrupted (${signal}): nothing written`);
-      // (ts-node keeps its compile cache there too.)
       expect((await listDir(tempDir)).filter((name) => name.startsWith("dcc-duckdb-"))).toEqual([]);
       expect(await listDir(dir)).toEqual(["devices.csv", "tmp"]);
     } finally {

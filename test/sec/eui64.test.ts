@@ -1,4 +1,4 @@
-import { eui64FromNumber, isCanonicalEui64, normaliseEui64 } from "../../src/sec/eui64";
+import { eui64FromHalves, eui64FromNumber, isCanonicalEui64, normaliseEui64 } from "../../src/sec/eui64";
 
 describe("normaliseEui64", () => {
   it.each([
@@ -37,5 +37,13 @@ describe("normaliseEui64", () => {
     expect(eui64FromNumber(1)).toBe("00-00-00-00-00-00-00-01");
     expect(eui64FromNumber(0x1f3001)).toBe("00-00-00-00-00-1F-30-01");
     expect(() => eui64FromNumber(-1)).toThrow(RangeError);
+  });
+
+  it("makes the canonical ID of a 64-bit number from its high and low 32 bits", () => {
+    expect(eui64FromHalves(0, 0)).toBe("00-00-00-00-00-00-00-00");
+    expect(eui64FromHalves(0x90b3d51f, 0x30010000)).toBe("90-B3-D5-1F-30-01-00-00");
+    expect(eui64FromHalves(2 ** 32 - 1, 2 ** 32 - 1)).toBe("FF-FF-FF-FF-FF-FF-FF-FF");
+    expect(eui64FromHalves(0x00000001, 0x80000000)).toBe("00-00-00-01-80-00-00-00");
+    expect(eui64FromHalves(0, 0x1f3001)).toBe(eui64FromNumber(0x1f3001));
   });
 });

@@ -40,9 +40,11 @@ import type { DuckSession, SqlValue } from "./session";
 import {
   codeValue,
   dateValue,
+  eui64Form,
   eui64Key,
   eui64Text,
   eui64Value,
+  eui64ValueOfValid,
   inputExpression,
   interrogatedValues,
   isBlank,
@@ -132,10 +134,10 @@ export class NationalDevices {
   }
 
   /**
-   * Two chains of views over the file. scan_typed and scan_checked serve the pass over every row: no
+   * Two chains of views over the file. scan_typed and scan_checked serve the passes over every row: no
    * line numbers (numbering a CSV file's lines is a window over the whole file) and the Device ID checked
-   * and keyed through DuckDB's UUID cast (eui64Key) rather than parsed. dev_typed … dev give each row's
-   * line and parsed values, for naming problems, which only a file with problems needs.
+   * by how it is written (eui64Form) rather than parsed. dev_typed … dev give each row's line and parsed
+   * values, for naming problems, which only a file with problems needs.
    */
   async createViews(): Promise<void> {
     const { file, format } = this.table;
@@ -145,12 +147,12 @@ export class NationalDevices {
     const c = (field: InputField): ColumnCategory => this.category(field);
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW scan_checked AS SELECT *, ` +
-        `(${this.flagsSql("key IS NULL", "device_type IS NULL")
+        `(${this.flagsSql("id_form IS NULL", "device_type IS NULL")
           .map((flag) => `(${flag})::INTEGER`)
           .join(" + ")}) AS problem_count ` +
-        `FROM (SELECT *, ${eui64Key(x("deviceId"), c("deviceId"))} AS key, ` +
+        `FROM (SELECT *, ${eui64Form(rawName("deviceId"), c("deviceId"))} AS id_form, ` +
         `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type ` +
-        `FROM (SELECT *, ${this.identityInputs(["deviceId", "deviceType"])} FROM scan_typed))`
+        `FROM (SELECT *, ${this.identityInputs(["deviceType"])} FROM scan_typed))`
     );
     await this.session.run(
       `CREATE OR REPLACE TEMP VIEW dev_values AS SELECT *, ${this.identitySql()} ` +
@@ -233,14 +235,18 @@ export class NationalDevices {
       .join(", ");
   }
 
-  /** The Device ID as a number and the Device Type in upper case, from the trimmed identity columns. */
-  private identitySql(): string {
+  /**
+   * The Device ID as a number and the Device Type in upper case, from the trimmed identity columns;
+   * `checked` where every row has passed the checks, so that the ID need not be tested again.
+   */
+  private identitySql(checked = false): string {
     const x = inputColumn;
     const c = (field: InputField): ColumnCategory => this.category(field);
-    return (
-      `${eui64Value(x("deviceId"), c("deviceId"))} AS id, ` +
-      `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type`
-    );
+    const id =
+      checked && c("deviceId") === "text"
+        ? eui64ValueOfValid(x("deviceId"))
+        : eui64Value(x("deviceId"), c("deviceId"));
+    return `${id} AS id, ` + `${codeValue(x("deviceType"), c("deviceType"), DEVICE_TYPES)} AS device_type`;
   }
 
   /**
@@ -248,36 +254,43 @@ export class NationalDevices {
    * now and then during the pass over the file (see DuckSession.runWithProgress).
    */
   async check(report: (percent: number | null) => void = () => undefined): Promise<DeviceCheck> {
-    // One pass over the file. A second row for the same Device and month shows as fewer distinct Device
-    // keys than rows that passed every check (a hash of the key, as DuckDB counts distinct 64-bit values
-    // fastest); two Devices whose keys hash alike would show the same, so any shortfall is counted again
-    // by the Devices' numbers. The same pass keeps the rows the Post Commissioning lists are made of (due,
-    // failing a criterion: a few in a hundred), so that the file is read once.
+    // The pass over every row: each month's rows, problems and due Devices, and the rows the Post
+    // Commissioning lists are made of (due, failing a criterion: a few in a hundred), kept so that the
+    // file is not read again for them. The rows are counted by groups (good, due, ID form) rather than
+    // with a FILTER for each count: every FILTER is one more test of every row. Duplicates are looked for
+    // in a pass of their own (duplicateSuspects): within this statement, DuckDB's count of distinct keys
+    // costs twice what it costs alone.
     const candidate = CANDIDATE_FIELDS.map(sqlIdentifier).join(", ");
     await this.session.runWithProgress(
-      `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, count(*) AS rows, sum(problem_count) AS problems, ` +
-        `count(*) FILTER (WHERE problem_count = 0) AS good, count(*) FILTER (WHERE due AND problem_count = 0) AS due, ` +
-        `count(*) FILTER (WHERE problem_count = 0) - count(DISTINCT hash(key)) FILTER (WHERE problem_count = 0) AS shared, ` +
+      `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, problem_count = 0 AS good, due, ` +
+        `id_form = 1 AS other_id_form, count(*) AS rows, sum(problem_count) AS problems, ` +
         `list(struct_pack(${candidate})) FILTER (WHERE problem_count = 0 AND due AND mask <> 0) AS candidates ` +
-        `FROM scan_checked GROUP BY month`,
+        `FROM scan_checked GROUP BY ALL`,
       report,
       PROGRESS_INTERVAL_MS
     );
     const perMonth = await this.session.rows(
-      `SELECT month, rows::DOUBLE, problems::DOUBLE, good::DOUBLE, due::DOUBLE, shared::DOUBLE FROM dev_months`
+      `SELECT month, rows::DOUBLE, problems::DOUBLE, good, due, coalesce(other_id_form, false) FROM dev_months`
     );
     let rowCount = 0;
     let problemTotal = 0;
-    let sharedKeys = 0;
-    for (const [month, rows, problems, goodRows, due, extra] of perMonth) {
+    let otherIdForms = 0;
+    for (const [month, rows, problems, good, due, otherIdForm] of perMonth) {
       rowCount += Number(rows);
       problemTotal += Number(problems);
-      sharedKeys += Number(extra);
-      if (month !== null && Number(goodRows) > 0) {
-        this.monthsSeen.set(monthOfIndex(Number(month)), { rows: Number(goodRows), due: Number(due) });
+      if (otherIdForm === true) otherIdForms += Number(rows);
+      if (month !== null && good === true) {
+        const seen = this.monthsSeen.get(monthOfIndex(Number(month))) ?? { rows: 0, due: 0 };
+        seen.rows += Number(rows);
+        if (due === true) seen.due += Number(rows);
+        this.monthsSeen.set(monthOfIndex(Number(month)), seen);
       }
     }
-    const duplicates = sharedKeys > 0 ? await this.duplicateCount() : 0;
+    // With problems, some rows are out of the duplicate count: it is made exactly, by the Devices' numbers.
+    const duplicates =
+      problemTotal > 0 || (await this.duplicateSuspects(otherIdForms > 0)) > 0
+        ? await this.duplicateCount()
+        : 0;
     const problems: Problem[] = [];
     if (problemTotal > 0) problems.push(...(await this.rowProblems()));
 
@@ -355,6 +368,24 @@ export class NationalDevices {
     return problems;
   }
 
+  /**
+   * For a file whose every row passed every check: how many rows fewer there are than distinct Devices in
+   * their month, by a hash of the Device ID (DuckDB counts distinct 64-bit values fastest). Two Devices
+   * whose IDs hash alike would show the same as a duplicate, so anything but 0 is counted again by
+   * duplicateCount. Where every ID is in canonical form, its text is the Device's key as it stands;
+   * otherwise each is keyed (eui64Key), so that two spellings of one Device are one Device.
+   */
+  private async duplicateSuspects(otherIdForms: boolean): Promise<number> {
+    const raw = rawName("deviceId");
+    const key = otherIdForms
+      ? eui64Key(inputExpression(raw, this.category("deviceId")), this.category("deviceId"))
+      : sqlIdentifier(raw);
+    return this.session.count(
+      `SELECT sum(rows - devices)::DOUBLE FROM (SELECT count(*) AS rows, count(DISTINCT hash(${key})) AS devices ` +
+        `FROM scan_typed GROUP BY month)`
+    );
+  }
+
   /** Rows that passed every check and repeat a Device's month, counted by the Devices' numbers. */
   private async duplicateCount(): Promise<number> {
     return this.session.count(
@@ -395,11 +426,11 @@ export class NationalDevices {
     // few Suppliers, so each distinct one is put in canonical form once.
     await this.session.run(
       `CREATE OR REPLACE TEMP TABLE pci_base AS SELECT month, unnest(candidates, recursive := true) ` +
-        `FROM dev_months WHERE month BETWEEN ${first} AND ${last}`
+        `FROM dev_months WHERE month BETWEEN ${first} AND ${last} AND candidates IS NOT NULL`
     );
     const supplier = inputColumn("supplierId");
     await this.session.run(
-      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql()}, names.supplier, commissioned, ` +
+      `CREATE OR REPLACE TEMP TABLE pci_rows AS SELECT month, ${this.identitySql(true)}, names.supplier, commissioned, ` +
         `measured, interrogated_answer, interrogated_date, recovery_anchor, issue_sc, update_sc_device, update_sc_krp, mask ` +
         `FROM (SELECT *, ${this.identityInputs()} FROM pci_base) rows JOIN (SELECT ${supplier} AS written, ` +
         `${supplierValue(supplier, this.category("supplierId"))} AS supplier FROM ` +

@@ -97,14 +97,16 @@ export class DuckSession {
     const columns = Array.from({ length: result.columnCount }, () => new Float64Array(rowCount));
     let offset = 0;
     for (const chunk of chunks) {
+      // rowCount and getColumnVector each call into the native binding: once a chunk, not once a value.
+      const chunkRows = chunk.rowCount;
       columns.forEach((column, index) => {
         const vector = chunk.getColumnVector(index);
-        for (let row = 0; row < chunk.rowCount; row++) {
+        for (let row = 0; row < chunkRows; row++) {
           const value = vector.getItem(row);
           column[offset + row] = typeof value === "number" ? value : NaN;
         }
       });
-      offset += chunk.rowCount;
+      offset += chunkRows;
     }
     return columns;
   }

@@ -230,9 +230,12 @@ export function monthIndexValue(x: string, category: ColumnCategory): string {
 /** An EUI-64 as its 64-bit number; NULL for blank or anything that is not one. */
 export function eui64Value(x: string, category: ColumnCategory): string {
   if (category !== "text") return "CAST(NULL AS UBIGINT)";
-  // Once the pattern holds, the separator (if any) is the third character: one plain replace strips it.
-  const digits = `CASE WHEN length(${x}) = 16 THEN ${x} ELSE replace(${x}, substr(${x}, 3, 1), '') END`;
-  return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN CAST('0x' || (${digits}) AS UBIGINT) END)`;
+  return `(CASE WHEN regexp_full_match(${x}, ${EUI64_TEXT}) THEN ${eui64ValueOfValid(x)} END)`;
+}
+
+/** The 16 hex digits of a valid EUI-64: the separator, if any, is the third character; one replace strips it. */
+function eui64Digits(x: string): string {
+  return `CASE WHEN length(${x}) = 16 THEN ${x} ELSE replace(${x}, substr(${x}, 3, 1), '') END`;
 }
 
 /**
@@ -250,6 +253,27 @@ export function eui64Key(x: string, category: ColumnCategory): string {
     `(CASE WHEN ${x} LIKE '__-__-__-__-__-__-__-__' OR length(${x}) = 16 THEN ${padded(x)} ` +
     `WHEN ${x} LIKE '__:__:__:__:__:__:__:__' THEN ${padded(`replace(${x}, ':', '-')`)} END)`
   );
+}
+
+/** An EUI-64 as normaliseEui64 writes it ("90-B3-D5-1F-30-01-00-00"): eight upper-case hex pairs between dashes. */
+const CANONICAL_EUI64_GLOB = `'${Array(8).fill("[0-9A-F][0-9A-F]").join("-")}'`;
+
+/**
+ * How a Device ID cell is written: 0 in canonical form, 1 in another accepted form, NULL where it is not an
+ * EUI-64 (eui64Key's test). `rawColumn` names the cell as in the file, untrimmed: in a machine-written
+ * file nearly every cell is canonical, and one GLOB settles that for less than half the cost of trimming
+ * and keying it; only the other cells go on to the trim and eui64Key.
+ */
+export function eui64Form(rawColumn: string, category: ColumnCategory): string {
+  if (category !== "text") return "CAST(NULL AS INTEGER)";
+  const raw = sqlIdentifier(rawColumn);
+  const key = eui64Key(inputExpression(rawColumn, category), category);
+  return `(CASE WHEN ${raw} GLOB ${CANONICAL_EUI64_GLOB} THEN 0 WHEN ${key} IS NOT NULL THEN 1 END)`;
+}
+
+/** The number of an EUI-64 known to be valid (eui64Value without its test, for rows already checked). */
+export function eui64ValueOfValid(x: string): string {
+  return `CAST('0x' || (${eui64Digits(x)}) AS UBIGINT)`;
 }
 
 /** The canonical text of an EUI-64 number: "90-B3-D5-1F-30-01-00-00" (NULL for NULL). */
