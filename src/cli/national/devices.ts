@@ -55,7 +55,7 @@ import {
   yesNoValue,
 } from "./sql-coerce";
 import { type TableFile, fileRelation, lineWord } from "./sources";
-import { type ColumnCategory, sqlIdentifier, sqlString, sqlStringList } from "./sql-text";
+import { type ColumnCategory, isWholeNumberType, sqlIdentifier, sqlString, sqlStringList } from "./sql-text";
 
 /** At most this many problems are listed; all are counted. */
 export const LISTED_PROBLEMS = 100;
@@ -124,7 +124,7 @@ export class NationalDevices {
     private readonly table: TableFile
   ) {}
 
-  private column(field: InputField): { name: string; category: ColumnCategory } | undefined {
+  private column(field: InputField): TableFile["columns"][number] | undefined {
     const index = this.table.fields[field];
     return index === undefined ? undefined : this.table.columns[index];
   }
@@ -208,7 +208,12 @@ export class NationalDevices {
     const c = (field: InputField): ColumnCategory => this.category(field);
     const countBad = (field: keyof typeof COUNT_COLUMNS): string => {
       const value = COUNT_COLUMNS[field];
-      // readWholeCount's rule: a number, finite, not negative, whole and below WHOLE_COUNT_LIMIT.
+      // readWholeCount's rule: a number, finite, not negative, whole and below WHOLE_COUNT_LIMIT. A column
+      // of a whole-number type (typed Parquet) holds only finite whole numbers: two tests are left.
+      const type = this.column(field)?.type;
+      if (type !== undefined && isWholeNumberType(type)) {
+        return `coalesce(${value} < 0 OR ${value} >= ${WHOLE_COUNT_LIMIT}, false)`;
+      }
       return (
         `(NOT ${isBlank(x(field), c(field))} AND (${value} IS NULL OR NOT isfinite(${value}) OR ${value} < 0 ` +
         `OR ${value} <> floor(${value}) OR ${value} >= ${WHOLE_COUNT_LIMIT}))`
@@ -288,7 +293,7 @@ export class NationalDevices {
     }
     // With problems, some rows are out of the duplicate count: it is made exactly, by the Devices' numbers.
     const duplicates =
-      problemTotal > 0 || (await this.duplicateSuspects(otherIdForms > 0)) > 0
+      problemTotal > 0 || (await this.duplicateSuspects(otherIdForms > 0, report)) > 0
         ? await this.duplicateCount()
         : 0;
     const problems: Problem[] = [];
@@ -375,15 +380,21 @@ export class NationalDevices {
    * duplicateCount. Where every ID is in canonical form, its text is the Device's key as it stands;
    * otherwise each is keyed (eui64Key), so that two spellings of one Device are one Device.
    */
-  private async duplicateSuspects(otherIdForms: boolean): Promise<number> {
+  private async duplicateSuspects(
+    otherIdForms: boolean,
+    report: (percent: number | null) => void
+  ): Promise<number> {
     const raw = rawName("deviceId");
     const key = otherIdForms
       ? eui64Key(inputExpression(raw, this.category("deviceId")), this.category("deviceId"))
       : sqlIdentifier(raw);
-    return this.session.count(
-      `SELECT sum(rows - devices)::DOUBLE FROM (SELECT count(*) AS rows, count(DISTINCT hash(${key})) AS devices ` +
-        `FROM scan_typed GROUP BY month)`
+    await this.session.runWithProgress(
+      `CREATE OR REPLACE TEMP TABLE dev_suspects AS SELECT sum(rows - devices)::DOUBLE AS suspects FROM ` +
+        `(SELECT count(*) AS rows, count(DISTINCT hash(${key})) AS devices FROM scan_typed GROUP BY month)`,
+      report,
+      PROGRESS_INTERVAL_MS
     );
+    return this.session.count("SELECT suspects FROM dev_suspects");
   }
 
   /** Rows that passed every check and repeat a Device's month, counted by the Devices' numbers. */

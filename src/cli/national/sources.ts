@@ -18,8 +18,8 @@ export interface TableFile {
   label: string;
   format: FileFormat;
   kind: InputKind;
-  /** Header text and category of each column, in file order. */
-  columns: { name: string; category: ColumnCategory }[];
+  /** Header text, category and DuckDB type of each column, in file order. */
+  columns: { name: string; category: ColumnCategory; type: string }[];
   /** Field -> index into columns. */
   fields: Partial<Record<InputField, number>>;
   /** Required fields with no column. */
@@ -91,7 +91,7 @@ async function describeFile(
     label,
     format,
     kind: detected.kind,
-    columns: columns.map((column) => ({ name: column.name, category: columnCategory(column.type) })),
+    columns: columns.map((column) => ({ ...column, category: columnCategory(column.type) })),
     fields: detected.columns,
     missing: detected.missing,
   };

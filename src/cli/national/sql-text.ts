@@ -28,6 +28,11 @@ export function sqlInList(texts: Iterable<string>): string {
 /** How a column's DuckDB type is read: each kind has its own coercion. */
 export type ColumnCategory = "text" | "number" | "boolean" | "date" | "timestamp";
 
+/** Whether a DuckDB type name is a whole-number type (TINYINT … UHUGEINT), whose values need no test of being whole. */
+export function isWholeNumberType(duckdbType: string): boolean {
+  return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/.test(duckdbType.toUpperCase());
+}
+
 /** The category of a DuckDB type name as DESCRIBE gives it (VARCHAR, BIGINT, DECIMAL(18,3), DATE …). */
 export function columnCategory(duckdbType: string): ColumnCategory {
   const type = duckdbType.toUpperCase();
