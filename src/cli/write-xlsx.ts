@@ -187,7 +187,20 @@ export async function writeSheetsXlsx(
   filePath: string,
   options: WriteXlsxOptions = {}
 ): Promise<void> {
-  const { workbook, tables } = createStreamingWorkbook(filePath, { entryDate: options.fixedDate });
+  const { workbook, tables, failed } = createStreamingWorkbook(filePath, { entryDate: options.fixedDate });
+  const writing = writeWorkbook(workbook, tables, sheets, options);
+  // Once the file or zip stream has failed, the writing may wait for ever or throw again: either way its
+  // outcome is no longer heard.
+  writing.catch(() => undefined);
+  await Promise.race([writing, failed]);
+}
+
+async function writeWorkbook(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  tables: ReturnType<typeof createStreamingWorkbook>["tables"],
+  sheets: readonly SheetSource[],
+  options: WriteXlsxOptions
+): Promise<void> {
   workbook.creator = "DCC SEC reporting";
   workbook.lastModifiedBy = "DCC SEC reporting";
   if (options.fixedDate) {

@@ -19,7 +19,10 @@ const MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 
 /** The parts of ExcelJS 4.4's streaming WorkbookWriter used here. */
 interface WorkbookWriterInternals {
-  zip: { append(source: unknown, data: { name: string; date?: Date }): unknown };
+  zip: {
+    append(source: unknown, data: { name: string; date?: Date }): unknown;
+    on(event: "error", listener: (error: Error) => void): unknown;
+  };
   sharedStrings: SharedStringTable;
 }
 
@@ -71,7 +74,7 @@ function pinEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter, date: Date)
 export function createStreamingWorkbook(
   filename: string,
   options: { entryDate?: Date } = {}
-): { workbook: ExcelJS.stream.xlsx.WorkbookWriter; tables: StreamingTables } {
+): { workbook: ExcelJS.stream.xlsx.WorkbookWriter; tables: StreamingTables; failed: Promise<never> } {
   const { entryDate } = options;
   class ReportWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
     constructor(writerOptions: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>) {
@@ -96,7 +99,20 @@ export function createStreamingWorkbook(
   // interruption that removes it cannot be followed by the open creating it again.
   const stream = fs.createWriteStream(filename, { fd: fs.openSync(filename, "w") });
   const workbook = new ReportWorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  return { workbook, tables: new StreamingTables(workbook) };
+  // A failed write (a full disk, an I/O error) comes as an "error" event of the file or the zip stream,
+  // not as a rejection: unheard, it would end the process and leave the file behind; and the commit
+  // would wait for ever for a stream that has stopped. `failed` rejects with the first such error.
+  const { zip } = workbook as unknown as WorkbookWriterInternals;
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (error: Error): void => {
+      stream.destroy();
+      reject(error);
+    };
+    stream.on("error", fail);
+    zip.on("error", fail);
+  });
+  failed.catch(() => undefined);
+  return { workbook, tables: new StreamingTables(workbook), failed };
 }
 
 /**

@@ -3,7 +3,7 @@ import * as ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { SheetLayout } from "../../src/reports";
-import { writeFileAtomically, writeLayoutsXlsx } from "../../src/cli/write-xlsx";
+import { writeFileAtomically, writeLayoutsXlsx, writeSheetsXlsx } from "../../src/cli/write-xlsx";
 import { chartNoteText } from "../../src/reports/resolve";
 import { listDir, makeTempDir, readModel, readWorkbook, writtenTables } from "./helpers";
 
@@ -162,6 +162,16 @@ describe("writeLayoutsXlsx", () => {
     expect(chartNoteText("Forecast by role", "G4:H6")).toBe(
       "Chart data: select G4:H6 and Insert > Chart (Forecast by role)"
     );
+  });
+});
+
+describe("writeSheetsXlsx on a disk that fills", () => {
+  it("rejects with the system's error (which the runner words as a full disk), rather than ending the process", async () => {
+    // /dev/full opens, and every write to it fails with ENOSPC, as a full disk does part-way through.
+    const sheet = layout();
+    const rows = Array.from({ length: 5000 }, (_, row) => [`row ${row}`, row]);
+    const big: SheetLayout = { ...sheet, values: [...sheet.values, { row: 100, col: 0, values: rows }] };
+    await expect(writeSheetsXlsx([big], "/dev/full")).rejects.toMatchObject({ code: "ENOSPC" });
   });
 });
 
