@@ -338,6 +338,35 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     ]);
   });
 
+  it.each([
+    ["every ID in canonical form", (id: string) => id],
+    ["the second row's ID spelt another way", (id: string) => id.replace(/-/g, "").toLowerCase()],
+  ])("a second row for the same Device and month in a Parquet file, %s", async (_, spell) => {
+    // Parquet's duplicates are looked for in a pass of their own, keyed by the text where every ID is
+    // canonical and through eui64Key otherwise.
+    const id = DEVICE_HEADERS.indexOf("Device ID");
+    const canonical = goodRows.map((cells, row) =>
+      cells.map((cell, index) => (index === id && row > 0 ? String(normaliseEui64(cell)) : cell))
+    );
+    const again = canonical[7].slice();
+    again[id] = spell(again[id]);
+    const dir = await makeTempDir("national-parquet-duplicate");
+    const csv = path.join(dir, "devices.csv");
+    await fs.writeFile(csv, toCsv(canonical.concat([again])));
+    const parquet = path.join(dir, "devices.parquet");
+    const session = await DuckSession.open();
+    try {
+      await session.run(
+        `COPY (SELECT * FROM read_csv(${sqlString(csv)}, all_varchar = true)) TO ${sqlString(parquet)} (FORMAT parquet)`
+      );
+    } finally {
+      await session.close();
+    }
+    await expectBadInput({ "devices.parquet": await fs.readFile(parquet) }, [
+      new RegExp(`devices\\.parquet row ${canonical.length}, Device ID: duplicate row: .* \\(row 7\\)`),
+    ]);
+  });
+
   it("a bad row of a typed Parquet file, by its row", async () => {
     const dir = await makeTempDir("national-parquet-source");
     const csv = path.join(dir, "devices.csv");

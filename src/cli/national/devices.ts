@@ -261,41 +261,53 @@ export class NationalDevices {
   async check(report: (percent: number | null) => void = () => undefined): Promise<DeviceCheck> {
     // The pass over every row: each month's rows, problems and due Devices, and the rows the Post
     // Commissioning lists are made of (due, failing a criterion: a few in a hundred), kept so that the
-    // file is not read again for them. The rows are counted by groups (good, due, ID form) rather than
-    // with a FILTER for each count: every FILTER is one more test of every row. Duplicates are looked for
-    // in a pass of their own (duplicateSuspects): within this statement, DuckDB's count of distinct keys
-    // costs twice what it costs alone.
-    const candidate = CANDIDATE_FIELDS.map(sqlIdentifier).join(", ");
+    // file is not read again for them. For Parquet, the rows are counted by groups (passed, due, ID form)
+    // rather than with a FILTER for each count (every FILTER is one more test of every row), and
+    // duplicates are looked for in a pass of their own (duplicateSuspects): inside this statement,
+    // DuckDB's count of distinct keys costs about twice what it costs alone. A CSV file's text is dearer
+    // to read again than that, so for CSV this pass counts them too, per month.
+    const duplicatesInPass = this.table.format === "csv";
+    const candidates =
+      `list(struct_pack(${CANDIDATE_FIELDS.map(sqlIdentifier).join(", ")})) ` +
+      `FILTER (WHERE problem_count = 0 AND due AND mask <> 0) AS candidates`;
     await this.session.runWithProgress(
-      `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, problem_count = 0 AS good, due, ` +
-        `id_form = 1 AS other_id_form, count(*) AS rows, sum(problem_count) AS problems, ` +
-        `list(struct_pack(${candidate})) FILTER (WHERE problem_count = 0 AND due AND mask <> 0) AS candidates ` +
-        `FROM scan_checked GROUP BY ALL`,
+      duplicatesInPass
+        ? `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, count(*) AS rows, ` +
+            `sum(problem_count) AS problems, count(*) FILTER (WHERE problem_count = 0) AS good_rows, ` +
+            `count(*) FILTER (WHERE problem_count = 0 AND due) AS due_rows, ` +
+            `count(*) FILTER (WHERE id_form = 1) AS other_id_forms, count(*) FILTER (WHERE problem_count = 0) - ` +
+            `count(DISTINCT hash(${this.deviceKeySql()})) FILTER (WHERE problem_count = 0) AS suspects, ` +
+            `${candidates} FROM scan_checked GROUP BY month`
+        : `CREATE OR REPLACE TEMP TABLE dev_months AS SELECT month, count(*) AS rows, ` +
+            `sum(problem_count) AS problems, CASE WHEN problem_count = 0 THEN count(*) ELSE 0 END AS good_rows, ` +
+            `CASE WHEN problem_count = 0 AND due THEN count(*) ELSE 0 END AS due_rows, ` +
+            `CASE WHEN id_form = 1 THEN count(*) ELSE 0 END AS other_id_forms, NULL AS suspects, ` +
+            `${candidates} FROM scan_checked GROUP BY month, problem_count = 0, due, id_form = 1`,
       report,
       PROGRESS_INTERVAL_MS
     );
     const perMonth = await this.session.rows(
-      `SELECT month, rows::DOUBLE, problems::DOUBLE, good, due, coalesce(other_id_form, false) FROM dev_months`
+      `SELECT month, sum(rows)::DOUBLE, sum(problems)::DOUBLE, sum(good_rows)::DOUBLE, sum(due_rows)::DOUBLE, ` +
+        `sum(other_id_forms)::DOUBLE, sum(suspects)::DOUBLE FROM dev_months GROUP BY month`
     );
     let rowCount = 0;
     let problemTotal = 0;
     let otherIdForms = 0;
-    for (const [month, rows, problems, good, due, otherIdForm] of perMonth) {
+    let suspects = 0;
+    for (const [month, rows, problems, goodRows, dueRows, otherForms, monthSuspects] of perMonth) {
       rowCount += Number(rows);
       problemTotal += Number(problems);
-      if (otherIdForm === true) otherIdForms += Number(rows);
-      if (month !== null && good === true) {
-        const seen = this.monthsSeen.get(monthOfIndex(Number(month))) ?? { rows: 0, due: 0 };
-        seen.rows += Number(rows);
-        if (due === true) seen.due += Number(rows);
-        this.monthsSeen.set(monthOfIndex(Number(month)), seen);
+      otherIdForms += Number(otherForms);
+      suspects += Number(monthSuspects ?? 0);
+      if (month !== null && Number(goodRows) > 0) {
+        this.monthsSeen.set(monthOfIndex(Number(month)), { rows: Number(goodRows), due: Number(dueRows) });
       }
     }
-    // With problems, some rows are out of the duplicate count: it is made exactly, by the Devices' numbers.
-    const duplicates =
-      problemTotal > 0 || (await this.duplicateSuspects(otherIdForms > 0, report)) > 0
-        ? await this.duplicateCount()
-        : 0;
+    // With problems, some rows are out of the duplicate count: it is made exactly, by the Devices' numbers,
+    // as it is when the hashes of the keys suggest a duplicate.
+    if (!duplicatesInPass && problemTotal === 0)
+      suspects = await this.duplicateSuspects(otherIdForms > 0, report);
+    const duplicates = problemTotal > 0 || suspects > 0 ? await this.duplicateCount() : 0;
     const problems: Problem[] = [];
     if (problemTotal > 0) problems.push(...(await this.rowProblems()));
 
@@ -371,6 +383,20 @@ export class NationalDevices {
       }
     }
     return problems;
+  }
+
+  /**
+   * The Device's key as text, in scan_checked: the ID as written where it is canonical (nearly every row of
+   * a machine-written file: no parse, no copy), its canonical text where it is in another accepted form,
+   * so that every spelling of one Device has one key; NULL where the ID is not an EUI-64.
+   */
+  private deviceKeySql(): string {
+    const raw = rawName("deviceId");
+    const trimmed = inputExpression(raw, this.category("deviceId"));
+    return (
+      `(CASE WHEN id_form = 0 THEN ${sqlIdentifier(raw)} ` +
+      `WHEN id_form = 1 THEN ${eui64Text(eui64ValueOfValid(trimmed))} END)`
+    );
   }
 
   /**
