@@ -14,7 +14,7 @@ import { type ResolvedSheet, type SheetSource, resolveSheet } from "../reports/r
 import { claimOutput, trackTempFile, untrackTempFile } from "./output-file";
 import { worksheetPrintOptions } from "./print-setup";
 import { SheetRowWriter } from "./xlsx-rows";
-import { createStreamingWorkbook } from "./xlsx-tables";
+import { type StreamingTables, createStreamingWorkbook } from "./xlsx-tables";
 
 export interface WriteXlsxOptions {
   /** Creation/modification date stored in the file (and on its zip entries): fixes it for reproducible files. */
@@ -197,7 +197,7 @@ export async function writeSheetsXlsx(
 
 async function writeWorkbook(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  tables: ReturnType<typeof createStreamingWorkbook>["tables"],
+  tables: StreamingTables,
   sheets: readonly SheetSource[],
   options: WriteXlsxOptions
 ): Promise<void> {

@@ -251,6 +251,7 @@ describe("national path: the same data as .xlsx, CSV and Parquet", () => {
 
 describe("national path: bad input gives exit 2 with the file and line, and writes nothing", () => {
   const goodRows = devicePopulation(11, 20, PERIOD);
+  type Rows = typeof goodRows;
 
   async function expectBadInput(files: Record<string, string | Buffer>, expected: RegExp[]): Promise<CliRun> {
     const dir = await makeTempDir("national-bad");
@@ -267,10 +268,51 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     return result;
   }
 
-  function withCell(row: number, header: string, value: string): string {
+  /** The rows as the bytes of a Parquet file: text columns, but for `types` (header -> DuckDB type). */
+  async function parquetOf(rows: Rows, types: Record<string, string> = {}): Promise<Buffer> {
+    const dir = await makeTempDir("national-parquet-source");
+    try {
+      const csv = path.join(dir, "devices.csv");
+      await fs.writeFile(csv, toCsv(rows));
+      const parquet = path.join(dir, "devices.parquet");
+      const typed = Object.entries(types).map(
+        ([header, type]) => `CAST(${sqlIdentifier(header)} AS ${type}) AS ${sqlIdentifier(header)}`
+      );
+      const columns = typed.length === 0 ? "*" : `* REPLACE (${typed.join(", ")})`;
+      const session = await DuckSession.open();
+      try {
+        await session.run(
+          `COPY (SELECT ${columns} FROM read_csv(${sqlString(csv)}, all_varchar = true)) ` +
+            `TO ${sqlString(parquet)} (FORMAT parquet)`
+        );
+      } finally {
+        await session.close();
+      }
+      return await fs.readFile(parquet);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** goodRows with every Device ID in canonical form (the header row as it is). */
+  function withCanonicalIds(): Rows {
+    const id = DEVICE_HEADERS.indexOf("Device ID");
+    const rows = goodRows.map((cells, row) =>
+      cells.map((cell, index) => (index === id && row > 0 ? normaliseEui64(cell) : cell))
+    );
+    expect(rows.slice(1).every((cells) => typeof cells[id] === "string")).toBe(true);
+    return rows;
+  }
+
+  /** goodRows with one cell changed. */
+  function rowsWithCell(row: number, header: string, value: string): Rows {
     const rows = goodRows.map((cells) => cells.slice());
     rows[row][DEVICE_HEADERS.indexOf(header)] = value;
-    return toCsv(rows);
+    return rows;
+  }
+
+  function withCell(row: number, header: string, value: string): string {
+    return toCsv(rowsWithCell(row, header, value));
   }
 
   it("a bad Device ID", async () => {
@@ -316,12 +358,8 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
   });
 
   it("a second row for the same Device and month, every ID in canonical form", async () => {
-    // Every ID canonical: the duplicate pass keys the rows by their text as it stands.
-    const id = DEVICE_HEADERS.indexOf("Device ID");
-    const canonical = goodRows.map((cells) =>
-      cells.map((cell, index) => (index === id ? (normaliseEui64(cell) ?? cell) : cell))
-    );
-    expect(canonical.slice(1).every((cells) => cells[id] === normaliseEui64(cells[id]))).toBe(true);
+    // Every ID canonical: the check pass keys a CSV file's rows by their text as it stands.
+    const canonical = withCanonicalIds();
     const rows = canonical.concat([canonical[7]]);
     await expectBadInput({ "devices.csv": toCsv(rows) }, [
       new RegExp(`devices\\.csv line ${rows.length}, Device ID: duplicate row: .* \\(line 8\\)`),
@@ -345,44 +383,18 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     // Parquet's duplicates are looked for in a pass of their own, keyed by the text where every ID is
     // canonical and through eui64Key otherwise.
     const id = DEVICE_HEADERS.indexOf("Device ID");
-    const canonical = goodRows.map((cells, row) =>
-      cells.map((cell, index) => (index === id && row > 0 ? String(normaliseEui64(cell)) : cell))
-    );
+    const canonical = withCanonicalIds();
     const again = canonical[7].slice();
-    again[id] = spell(again[id]);
-    const dir = await makeTempDir("national-parquet-duplicate");
-    const csv = path.join(dir, "devices.csv");
-    await fs.writeFile(csv, toCsv(canonical.concat([again])));
-    const parquet = path.join(dir, "devices.parquet");
-    const session = await DuckSession.open();
-    try {
-      await session.run(
-        `COPY (SELECT * FROM read_csv(${sqlString(csv)}, all_varchar = true)) TO ${sqlString(parquet)} (FORMAT parquet)`
-      );
-    } finally {
-      await session.close();
-    }
-    await expectBadInput({ "devices.parquet": await fs.readFile(parquet) }, [
+    again[id] = spell(String(again[id]));
+    await expectBadInput({ "devices.parquet": await parquetOf(canonical.concat([again])) }, [
       new RegExp(`devices\\.parquet row ${canonical.length}, Device ID: duplicate row: .* \\(row 7\\)`),
     ]);
   });
 
   it("a bad row of a typed Parquet file, by its row", async () => {
-    const dir = await makeTempDir("national-parquet-source");
-    const csv = path.join(dir, "devices.csv");
-    await fs.writeFile(csv, withCell(7, "Update Security Credentials (KRP)", "-3"));
-    const parquet = path.join(dir, "devices.parquet");
-    const session = await DuckSession.open();
-    try {
-      const krp = sqlIdentifier("Update Security Credentials (KRP)");
-      await session.run(
-        `COPY (SELECT * REPLACE (CAST(${krp} AS BIGINT) AS ${krp}) FROM read_csv(${sqlString(csv)}, all_varchar = true)) ` +
-          `TO ${sqlString(parquet)} (FORMAT parquet)`
-      );
-    } finally {
-      await session.close();
-    }
-    await expectBadInput({ "devices.parquet": await fs.readFile(parquet) }, [
+    const rows = rowsWithCell(7, "Update Security Credentials (KRP)", "-3");
+    const parquet = await parquetOf(rows, { "Update Security Credentials (KRP)": "BIGINT" });
+    await expectBadInput({ "devices.parquet": parquet }, [
       /devices\.parquet row 7, Update Security Credentials \(KRP\): .*-3 is negative/,
     ]);
   });
@@ -407,22 +419,11 @@ describe("national path: bad input gives exit 2 with the file and line, and writ
     );
     expect(csvRun.stderr.join("\n")).not.toMatch(/line 7,/);
 
-    const dir = await makeTempDir("national-whole-count");
-    const csv = path.join(dir, "devices.csv");
-    await fs.writeFile(csv, toCsv(rows));
-    const parquet = path.join(dir, "devices.parquet");
-    const session = await DuckSession.open();
-    try {
-      const issue = sqlIdentifier("Issue Security Credentials");
-      const krp = sqlIdentifier("Update Security Credentials (KRP)");
-      await session.run(
-        `COPY (SELECT * REPLACE (CAST(${issue} AS DOUBLE) AS ${issue}, CAST(${krp} AS BIGINT) AS ${krp}) ` +
-          `FROM read_csv(${sqlString(csv)}, all_varchar = true)) TO ${sqlString(parquet)} (FORMAT parquet)`
-      );
-    } finally {
-      await session.close();
-    }
-    const parquetRun = await expectBadInput({ "devices.parquet": await fs.readFile(parquet) }, []);
+    const parquet = await parquetOf(rows, {
+      "Issue Security Credentials": "DOUBLE",
+      "Update Security Credentials (KRP)": "BIGINT",
+    });
+    const parquetRun = await expectBadInput({ "devices.parquet": parquet }, []);
     expect(parquetRun.stderr).toEqual(
       expect.arrayContaining([
         expect.stringContaining(`devices.parquet row 2, Issue Security Credentials: ${details[0]}`),
